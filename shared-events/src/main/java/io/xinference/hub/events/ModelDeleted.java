@@ -1,0 +1,9 @@
+package io.xinference.hub.events;
+
+import org.axonframework.serialization.Revision;
+
+/** The model was deleted; its name becomes free again, its history stays. */
+@Revision("1")
+public record ModelDeleted(String modelId, String modelName, ModelType modelType, Visibility visibility)
+        implements ModelEvent {
+}

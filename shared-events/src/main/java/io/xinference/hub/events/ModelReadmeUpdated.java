@@ -1,0 +1,9 @@
+package io.xinference.hub.events;
+
+import org.axonframework.serialization.Revision;
+
+/** The README (markdown) was replaced as a whole. */
+@Revision("1")
+public record ModelReadmeUpdated(String modelId, String modelName, ModelType modelType, Visibility visibility,
+                                 String readme) implements ModelEvent {
+}
