@@ -1,0 +1,110 @@
+package io.xinference.hub.command.definition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import io.xinference.hub.events.ClientCompatibility;
+import io.xinference.hub.events.ModelType;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Checks a definition against the JSON Schema of its model type ({@code classpath:schemas/xinference/<type>.json},
+ * the v1.13.0 classes) and tells which clients can load it. Errors explained by a newer-client feature make the
+ * definition "newer clients only" instead of invalid; every other error is a violation.
+ */
+public class DefinitionValidator {
+
+    /** What {@link ClientCompatibility#minimumClientVersion()} says when v1.13.0 cannot load a definition. */
+    public static final String NEWER_CLIENTS_ONLY = ">" + ClientCompatibility.BASELINE_CLIENT;
+
+    private final Map<ModelType, Schema> schemas = new EnumMap<>(ModelType.class);
+
+    public DefinitionValidator() {
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaRegistryConfig(config));
+        for (ModelType type : ModelType.values()) {
+            Schema schema = registry.getSchema(SchemaLocation.of("classpath:schemas/xinference/" + type.wire() + ".json"));
+            schema.initializeValidators(); // fail at start-up, not at the first request, if a schema is broken
+            schemas.put(type, schema);
+        }
+    }
+
+    /** Every violation of the type's rules, and the client range; {@code expectedName} is checked when not null. */
+    public DefinitionCheck check(ModelType type, JsonNode definition, String expectedName) {
+        if (definition == null || !definition.isObject()) {
+            return new DefinitionCheck(List.of(new Violation("", "the definition must be a JSON object")),
+                    ClientCompatibility.allClients());
+        }
+        List<NewerClientFeatures.Feature> features = NewerClientFeatures.find(type, definition);
+        Set<String> usedFeatures = new LinkedHashSet<>();
+        // one entry per pointer: alternatives (anyOf) and combined rules (allOf) report several messages for one spot
+        Map<String, Set<String>> messagesByPointer = new TreeMap<>();
+        for (Error error : schemas.get(type).validate(definition)) {
+            String pointer = pointerOf(error);
+            features.stream().filter(feature -> feature.explains(pointer)).findFirst().ifPresentOrElse(
+                    feature -> usedFeatures.add(feature.pointer()),
+                    () -> messagesByPointer.computeIfAbsent(pointer, key -> new LinkedHashSet<>()).add(error.getMessage()));
+        }
+        for (Violation violation : nameAndTypeViolations(type, definition, expectedName)) {
+            messagesByPointer.computeIfAbsent(violation.pointer(), key -> new LinkedHashSet<>()).add(violation.message());
+        }
+        List<Violation> sorted = messagesByPointer.entrySet().stream()
+                .map(entry -> new Violation(entry.getKey(), String.join("; ", entry.getValue())))
+                .toList();
+        ClientCompatibility compatibility = usedFeatures.isEmpty()
+                ? ClientCompatibility.allClients()
+                : new ClientCompatibility(NEWER_CLIENTS_ONLY, List.copyOf(usedFeatures));
+        return new DefinitionCheck(sorted, compatibility);
+    }
+
+    /** Like {@link #check} but throws {@link InvalidDefinitionException} listing every violation. */
+    public ClientCompatibility requireValid(ModelType type, JsonNode definition, String expectedName) {
+        DefinitionCheck check = check(type, definition, expectedName);
+        if (!check.valid()) {
+            throw new InvalidDefinitionException(check.violations());
+        }
+        return check.compatibility();
+    }
+
+    private static List<Violation> nameAndTypeViolations(ModelType type, JsonNode definition, String expectedName) {
+        List<Violation> violations = new ArrayList<>();
+        JsonNode name = definition.path("model_name");
+        if (expectedName != null && name.isTextual() && !expectedName.equals(name.asText())) {
+            violations.add(new Violation("/model_name",
+                    "model_name is the model's identity and cannot change: expected \"" + expectedName + "\""));
+        }
+        // Xinference keeps unknown top-level keys; a model_type naming another type would route the entry wrongly
+        JsonNode declaredType = definition.path("model_type");
+        if (!declaredType.isMissingNode() && !type.wire().equalsIgnoreCase(declaredType.asText())) {
+            violations.add(new Violation("/model_type", "model_type says \"" + declaredType.asText()
+                    + "\" but the model is registered as " + type.wire()));
+        }
+        return violations;
+    }
+
+    /** Where the error is: for a missing or forbidden property, the property itself rather than its parent. */
+    private static String pointerOf(Error error) {
+        String location = error.getInstanceLocation().toString();
+        String property = error.getProperty();
+        boolean aboutChildProperty = property != null
+                && ("required".equals(error.getKeyword()) || "dependentRequired".equals(error.getKeyword()));
+        return aboutChildProperty ? location + "/" + escape(property) : location;
+    }
+
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+}
