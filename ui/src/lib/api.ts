@@ -1,0 +1,212 @@
+import type { UiConfig } from './config';
+import type { ChangeResult, ModelDetail, SearchPage, ValidationResult } from './types';
+
+/** An RFC 9457 problem detail, as every 4xx of the hub's APIs answers. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: { pointer?: string; message: string }[];
+  [key: string]: unknown;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(status: number, problem: Problem) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+
+  /** 412: someone else changed the model since it was loaded. */
+  get isConflict(): boolean {
+    return this.status === 412 || this.status === 409;
+  }
+}
+
+/** A human explanation of an API failure, for messages next to the action that failed. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 412) {
+      const current = error.problem['currentVersion'] ?? error.problem['version'];
+      return (
+        'Someone changed this model after you opened it' +
+        (current !== undefined ? ` (it is now at version ${String(current)})` : '') +
+        '. Your change was not applied: reload to see the latest version, then make your change again.'
+      );
+    }
+    if (error.status === 401) return 'Your session has expired: please log in again.';
+    if (error.status === 403) return error.problem.detail || 'You are not allowed to do this.';
+    if (error.status === 404) return error.problem.detail || 'Not found.';
+    return error.message;
+  }
+  if (error instanceof TypeError) return `The hub could not be reached (${error.message}).`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+type TokenSource = () => string | undefined;
+
+export interface Versioned<T> {
+  body: T;
+  etag?: string;
+}
+
+export class HubApi {
+  private readonly config: UiConfig;
+  private readonly token: TokenSource;
+
+  constructor(config: UiConfig, token: TokenSource) {
+    this.config = config;
+    this.token = token;
+  }
+
+  private async request<T>(
+    base: string,
+    method: string,
+    path: string,
+    options: { body?: unknown; ifMatch?: number | string; headers?: Record<string, string> } = {},
+  ): Promise<Versioned<T>> {
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
+    const token = this.token();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
+    const response = await fetch(base + path, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    let parsed: unknown = undefined;
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+    }
+    if (!response.ok) {
+      const problem: Problem =
+        parsed && typeof parsed === 'object'
+          ? (parsed as Problem)
+          : { status: response.status, title: response.statusText, detail: typeof parsed === 'string' ? parsed : undefined };
+      throw new ApiError(response.status, problem);
+    }
+    return { body: parsed as T, etag: response.headers.get('ETag') ?? undefined };
+  }
+
+  private query<T>(path: string): Promise<T> {
+    return this.request<T>(this.config.queryApiUrl, 'GET', path).then((r) => r.body);
+  }
+
+  private command<T>(method: string, path: string, body?: unknown, ifMatch?: number): Promise<T> {
+    return this.request<T>(this.config.commandApiUrl, method, path, { body, ifMatch }).then((r) => r.body);
+  }
+
+  // query-side
+  search(params: Record<string, string | undefined>): Promise<SearchPage> {
+    return this.query<SearchPage>(`/api/catalogue/models${toQuery(params)}`);
+  }
+
+  modelByName(name: string, minVersion?: number): Promise<ModelDetail> {
+    const q = minVersion ? `?minVersion=${minVersion}` : '';
+    return this.query<ModelDetail>(`/api/catalogue/models/by-name/${encodeURIComponent(name)}${q}`);
+  }
+
+  myModels(params: Record<string, string | undefined> = {}): Promise<SearchPage> {
+    return this.query<SearchPage>(`/api/catalogue/my-models${toQuery(params)}`);
+  }
+
+  async reviewQueue(): Promise<ReviewQueueItem[]> {
+    const body = await this.query<unknown>('/api/review-queue');
+    if (Array.isArray(body)) return body as ReviewQueueItem[];
+    const items = (body as { items?: ReviewQueueItem[] })?.items;
+    return items ?? [];
+  }
+
+  // command-side
+  register(body: {
+    modelType: string;
+    visibility: string;
+    definition: unknown;
+    readme: string;
+    expiresAt?: string | null;
+  }): Promise<ChangeResult> {
+    return this.request<ChangeResult>(this.config.commandApiUrl, 'POST', '/api/registry/models', {
+      body,
+      headers: { 'Idempotency-Key': newIdempotencyKey() },
+    }).then((r) => r.body);
+  }
+
+  validate(modelType: string, definition: unknown): Promise<ValidationResult> {
+    return this.command<ValidationResult>('POST', '/api/registry/validation', { modelType, definition });
+  }
+
+  updateDefinition(id: string, definition: unknown, version: number) {
+    return this.command<ChangeResult>('PUT', `/api/registry/models/${id}/definition`, { definition }, version);
+  }
+
+  updateReadme(id: string, readme: string, version: number) {
+    return this.command<ChangeResult>('PUT', `/api/registry/models/${id}/readme`, { readme }, version);
+  }
+
+  submit(id: string, version: number) {
+    return this.command<ChangeResult>('POST', `/api/registry/models/${id}/submission`, undefined, version);
+  }
+
+  withdraw(id: string, version: number) {
+    return this.command<ChangeResult>('DELETE', `/api/registry/models/${id}/submission`, undefined, version);
+  }
+
+  approve(id: string, version?: number) {
+    return this.command<ChangeResult>('POST', `/api/registry/models/${id}/approval`, undefined, version);
+  }
+
+  reject(id: string, feedback: string, version?: number) {
+    return this.command<ChangeResult>('POST', `/api/registry/models/${id}/rejection`, { feedback }, version);
+  }
+
+  setExpiration(id: string, expiresAt: string | null, version: number) {
+    return this.command<ChangeResult>('PUT', `/api/registry/models/${id}/expiration`, { expiresAt }, version);
+  }
+
+  expireNow(id: string, version: number) {
+    return this.command<ChangeResult>('POST', `/api/registry/models/${id}/expiry`, undefined, version);
+  }
+
+  remove(id: string, version: number) {
+    return this.command<ChangeResult>('DELETE', `/api/registry/models/${id}`, undefined, version);
+  }
+}
+
+export interface ReviewQueueItem {
+  modelId: string;
+  modelName: string;
+  modelType?: string;
+  visibility?: string;
+  status?: string;
+  round?: number;
+  submittedAt?: string;
+  submitter?: { subject?: string; username?: string } | string;
+  owner?: { subject?: string; username?: string };
+  version?: number;
+  description?: string;
+  [key: string]: unknown;
+}
+
+export function toQuery(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, value);
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+function newIdempotencyKey(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+  return `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+}

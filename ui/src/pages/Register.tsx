@@ -1,0 +1,227 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { StatusBadge } from '../components/Badges';
+import { ErrorNote } from '../components/Confirm';
+import { JsonEditor, useLiveValidation } from '../components/JsonEditor';
+import { ReadmeEditor } from '../components/ReadmeEditor';
+import { compat } from './ModelDetail';
+import { ApiError, describeError } from '../lib/api';
+import { useHub } from '../lib/auth';
+import { lineOf } from '../lib/jsonLines';
+import { Permission } from '../lib/permissions';
+import { readmeTemplate, templateFor } from '../lib/templates';
+import { MODEL_TYPES, type ChangeResult, type ModelType } from '../lib/types';
+import { LoginRequired } from './LoginRequired';
+
+const pretty = (v: unknown) => JSON.stringify(v, null, 2);
+
+export function Register() {
+  const { session, can, api } = useHub();
+  const [type, setType] = useState<ModelType>('llm');
+  const [text, setText] = useState(() => pretty(templateFor('llm')));
+  const [readme, setReadme] = useState(() => readmeTemplate('my-model'));
+  const [isPublic, setPublic] = useState(false);
+  const [isEnterprise, setEnterprise] = useState(false);
+  const [submitForReview, setSubmitForReview] = useState(false);
+  const [expiresAt, setExpiresAt] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [serverErrors, setServerErrors] = useState<{ pointer?: string; message: string }[]>([]);
+  const [result, setResult] = useState<{ change: ChangeResult; submitted: boolean; visibility: string } | null>(null);
+  const validation = useLiveValidation(type, text);
+
+  if (!session) return <LoginRequired what="register a model" />;
+
+  const mayPublic = can(Permission.REGISTER_PUBLIC);
+  const mayEnterprise = can(Permission.REGISTER_ENTERPRISE);
+  const definition = validation.analysis.value as Record<string, unknown> | undefined;
+  const name = typeof definition?.model_name === 'string' ? definition.model_name : '';
+
+  const chooseType = (t: ModelType) => {
+    const untouched = MODEL_TYPES.some((x) => text === pretty(templateFor(x, name || 'my-model')));
+    setType(t);
+    if (untouched) setText(pretty(templateFor(t, name || 'my-model')));
+  };
+
+  const setName = (n: string) => {
+    if (!definition) return;
+    setText(pretty({ ...definition, model_name: n }));
+  };
+
+  const visibility = mayEnterprise && isPublic && isEnterprise ? 'ENTERPRISE' : mayPublic && isPublic ? 'PUBLIC' : 'PRIVATE';
+
+  const register = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!definition) return;
+    setBusy(true);
+    setError(null);
+    setServerErrors([]);
+    try {
+      let change = await api.register({
+        modelType: type,
+        visibility,
+        definition,
+        readme,
+        expiresAt: expiresAt ? new Date(expiresAt).toISOString() : undefined,
+      });
+      let submitted = false;
+      if (submitForReview && (change.status === 'DRAFT' || change.status === 'REJECTED')) {
+        change = await api.submit(change.modelId, change.version);
+        submitted = true;
+      }
+      setResult({ change, submitted, visibility });
+    } catch (err) {
+      setError(describeError(err));
+      if (err instanceof ApiError && Array.isArray(err.problem.errors)) setServerErrors(err.problem.errors);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (result) {
+    const { change } = result;
+    const where =
+      change.status === 'APPROVED'
+        ? `It is published${result.visibility === 'ENTERPRISE' ? ' to enterprise users' : ''}: it is on the home page and Xinference servers get it at their next update.`
+        : change.status === 'PENDING_REVIEW'
+          ? 'It is waiting for a reviewer. You will find the decision and any feedback on its Review status tab.'
+          : 'It is saved as a private model that only you can see. Submit it for review from its page when you want it public.';
+    return (
+      <div className="page narrow">
+        <div className="result card" role="status">
+          <h1>{change.modelName} registered</h1>
+          <p>
+            Status: <StatusBadge status={change.status} />
+          </p>
+          <p>{where}</p>
+          <div className="actions">
+            <Link className="btn btn-primary" to={`/models/detail/${encodeURIComponent(change.modelName)}?minVersion=${change.version}`}>
+              Open the model
+            </Link>
+            <Link className="btn" to="/my-models">
+              My Models
+            </Link>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                setResult(null);
+                setText(pretty(templateFor(type)));
+                setReadme(readmeTemplate('my-model'));
+              }}
+            >
+              Register another
+            </button>
+          </div>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page">
+      <h1>Register a model</h1>
+      <p className="muted">
+        Describe the model with the JSON definition Xinference uses. It is checked as you type against the rules of the chosen type.
+      </p>
+      <form className="register" onSubmit={register}>
+        <fieldset className="field">
+          <legend className="field-label">Model type</legend>
+          <div className="segmented types" role="radiogroup">
+            {MODEL_TYPES.map((t) => (
+              <label key={t} className={type === t ? 'on' : ''}>
+                <input type="radio" name="modelType" value={t} checked={type === t} onChange={() => chooseType(t)} />
+                {t}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="row">
+          <label className="field">
+            <span className="field-label">Model name</span>
+            <input
+              name="modelName"
+              value={name}
+              disabled={!definition}
+              pattern="[A-Za-z0-9._\-]+"
+              title="Letters, digits, dot, underscore and dash"
+              onChange={(e) => setName(e.target.value)}
+              aria-describedby="name-help"
+            />
+            <span id="name-help" className="help">
+              The definition's <code>model_name</code>: letters, digits, <code>.</code> <code>_</code> <code>-</code>
+            </span>
+          </label>
+          <label className="field">
+            <span className="field-label">Expiration date (optional)</span>
+            <input type="datetime-local" name="expiresAt" value={expiresAt} onChange={(e) => setExpiresAt(e.target.value)} />
+          </label>
+        </div>
+        <div className="panel-actions">
+          <button type="button" className="btn btn-small" onClick={() => setText(pretty(templateFor(type, name || 'my-model')))}>
+            Reset to the {type} template
+          </button>
+          {validation.compatibility != null && <span className="muted">Compatibility: {compat(validation.compatibility)}</span>}
+        </div>
+        <JsonEditor id="definition" label="Definition (JSON)" value={text} onChange={setText} validation={validation} />
+        <ReadmeEditor id="readme" value={readme} onChange={setReadme} definition={definition} />
+
+        <fieldset className="field visibility">
+          <legend className="field-label">Visibility</legend>
+          {mayPublic ? (
+            <label className="switch">
+              <input
+                type="checkbox"
+                name="public"
+                checked={isPublic}
+                onChange={(e) => {
+                  setPublic(e.target.checked);
+                  if (!e.target.checked) setEnterprise(false);
+                }}
+              />
+              <span>Public model</span>
+              <span className="help">Everyone can see it and Xinference servers download it.</span>
+            </label>
+          ) : null}
+          {mayEnterprise ? (
+            <label className={`switch ${!isPublic ? 'disabled' : ''}`}>
+              <input type="checkbox" name="enterprise" checked={isEnterprise} disabled={!isPublic} onChange={(e) => setEnterprise(e.target.checked)} />
+              <span>Enterprise model</span>
+              <span className="help">Only users with enterprise access see it. Turn on “Public model” first.</span>
+            </label>
+          ) : null}
+          {!mayPublic && !mayEnterprise && (
+            <p className="muted">Your model is registered as private: only you can see it.</p>
+          )}
+          {visibility === 'PRIVATE' && (
+            <label className="switch">
+              <input type="checkbox" name="submitForReview" checked={submitForReview} onChange={(e) => setSubmitForReview(e.target.checked)} />
+              <span>Submit for review right away</span>
+              <span className="help">A reviewer checks it; once approved it becomes public.</span>
+            </label>
+          )}
+          <p className="muted">
+            Will be registered as <strong>{visibility.toLowerCase()}</strong>.
+          </p>
+        </fieldset>
+
+        <ErrorNote error={error} />
+        {serverErrors.length > 0 && (
+          <ul className="errors">
+            {serverErrors.map((e, i) => (
+              <li key={i}>
+                {lineOf(validation.analysis, e.pointer) ? `Line ${lineOf(validation.analysis, e.pointer)}: ` : ''}
+                {e.pointer && <code>{e.pointer}</code>} {e.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="actions">
+          <button type="submit" className="btn btn-primary" disabled={busy || !definition || validation.valid === false}>
+            {busy ? 'Registering…' : 'Register model'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
