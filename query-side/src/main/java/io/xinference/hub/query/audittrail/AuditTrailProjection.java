@@ -1,0 +1,38 @@
+package io.xinference.hub.query.audittrail;
+
+import io.xinference.hub.events.ModelEvent;
+import io.xinference.hub.query.elasticsearch.HubIndices;
+import io.xinference.hub.query.elasticsearch.PendingWrites;
+import io.xinference.hub.query.elasticsearch.ProjectionWriter;
+import io.xinference.hub.query.elasticsearch.VersionedDocument;
+import io.xinference.hub.query.projection.EventFacts;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * One audit document per event, append-only. The id is the event's place in its model's history and the
+ * version its sequence number, so a redelivered event overwrites nothing (409, a no-op).
+ */
+@Component
+@ProcessingGroup(AuditTrailProjection.PROCESSING_GROUP)
+public class AuditTrailProjection {
+
+    public static final String PROCESSING_GROUP = "audit-trail";
+
+    private final HubIndices indices;
+    private final ProjectionWriter writer;
+
+    public AuditTrailProjection(HubIndices indices, ProjectionWriter writer) {
+        this.indices = indices;
+        this.writer = writer;
+    }
+
+    @EventHandler
+    void on(ModelEvent event, DomainEventMessage<?> message) {
+        AuditEntry entry = AuditEntries.of(event, EventFacts.of(message));
+        PendingWrites.<AuditEntry>forCurrentBatch(PROCESSING_GROUP, writer::write)
+                .put(new VersionedDocument<>(indices.auditTrail(), entry.entryId(), entry.sequence(), entry));
+    }
+}

@@ -1,0 +1,170 @@
+package io.xinference.hub.query.catalogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.xinference.hub.events.Actor;
+import io.xinference.hub.events.ClientCompatibility;
+import io.xinference.hub.events.ModelApproved;
+import io.xinference.hub.events.ModelDefinitionUpdated;
+import io.xinference.hub.events.ModelDeleted;
+import io.xinference.hub.events.ModelEvent;
+import io.xinference.hub.events.ModelExpirationDateSet;
+import io.xinference.hub.events.ModelExpired;
+import io.xinference.hub.events.ModelReadmeUpdated;
+import io.xinference.hub.events.ModelRegistered;
+import io.xinference.hub.events.ModelRejected;
+import io.xinference.hub.events.ModelStatus;
+import io.xinference.hub.events.ModelSubmissionWithdrawn;
+import io.xinference.hub.events.ModelSubmittedForReview;
+import io.xinference.hub.events.ModelType;
+import io.xinference.hub.events.Visibility;
+import io.xinference.hub.query.projection.EventFacts;
+import io.xinference.hub.query.projection.ModelEvents;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The catalogue's fold: current document + event → next document. Pure, so every rule is unit-tested; the
+ * projection only adds reading, idempotency and writing around it.
+ */
+public final class CatalogueApplier {
+
+    private CatalogueApplier() {
+    }
+
+    /**
+     * @return the next document, or empty when the event is already reflected (its sequence number is not above
+     * the document's version: a replay, a duplicate, or an out-of-order delivery)
+     * @throws IllegalStateException for an event about a model the catalogue never saw registered (poison: the
+     *                               processor dead-letters it)
+     */
+    public static Optional<CatalogueDocument> apply(CatalogueDocument current, ModelEvent event, EventFacts facts) {
+        if (current != null && facts.sequence() <= current.version()) {
+            return Optional.empty();
+        }
+        if (current == null && !(event instanceof ModelRegistered)) {
+            throw new IllegalStateException("event " + event.getClass().getSimpleName() + " #" + facts.sequence()
+                    + " for model " + event.modelId() + " which the catalogue has not seen registered");
+        }
+        Draft draft = current == null ? new Draft() : new Draft(current);
+        draft.apply(event, facts);
+        return Optional.of(draft.toDocument(current, event, facts));
+    }
+
+    /** Mutable scratch copy of a document; lives for one event. */
+    private static final class Draft {
+        ModelType modelType;
+        Visibility visibility;
+        ModelStatus status;
+        Actor owner;
+        JsonNode definition;
+        String readme;
+        Instant expiresAt;
+        Instant createdAt;
+        ClientCompatibility compatibility;
+        List<ReviewRound> rounds = new ArrayList<>();
+        List<JsonNode> pullRequests = new ArrayList<>();
+
+        Draft() {
+        }
+
+        Draft(CatalogueDocument document) {
+            modelType = document.modelType();
+            visibility = document.visibility();
+            status = document.status();
+            owner = document.owner();
+            definition = document.definition();
+            readme = document.readme();
+            expiresAt = document.expiresAt();
+            createdAt = document.createdAt();
+            compatibility = document.compatibility();
+            rounds = new ArrayList<>(nullToEmpty(document.reviewRounds()));
+            pullRequests = new ArrayList<>(nullToEmpty(document.pullRequests()));
+        }
+
+        void apply(ModelEvent event, EventFacts facts) {
+            if (event instanceof ModelRegistered e) {
+                owner = e.owner();
+                status = e.status();
+                definition = e.definition();
+                readme = e.readme();
+                expiresAt = e.expiresAt();
+                compatibility = e.compatibility();
+                createdAt = facts.timestamp();
+                rounds = new ArrayList<>();
+                if (e.status() == ModelStatus.PENDING_REVIEW) {
+                    // registration opened review round 1
+                    rounds.add(new ReviewRound(1, facts.timestamp(), e.owner(), null, null, null, null));
+                }
+            } else if (event instanceof ModelDefinitionUpdated e) {
+                definition = e.definition();
+                compatibility = e.compatibility();
+                status = e.status();
+            } else if (event instanceof ModelReadmeUpdated e) {
+                readme = e.readme();
+            } else if (event instanceof ModelSubmittedForReview e) {
+                status = ModelStatus.PENDING_REVIEW;
+                definition = e.definition();
+                readme = e.readme();
+                rounds.removeIf(round -> round.round() == e.round());
+                rounds.add(new ReviewRound(e.round(), facts.timestamp(), e.submitter(), null, null, null, null));
+            } else if (event instanceof ModelSubmissionWithdrawn e) {
+                status = ModelStatus.DRAFT;
+                decide(e.round(), ReviewRound.WITHDRAWN, null, null, facts.timestamp());
+            } else if (event instanceof ModelApproved e) {
+                status = ModelStatus.APPROVED;
+                definition = e.definition();
+                decide(e.round(), ReviewRound.APPROVED, e.reviewer(), null, facts.timestamp());
+            } else if (event instanceof ModelRejected e) {
+                status = ModelStatus.REJECTED;
+                decide(e.round(), ReviewRound.REJECTED, e.reviewer(), e.feedback(), facts.timestamp());
+            } else if (event instanceof ModelExpirationDateSet e) {
+                expiresAt = e.expiresAt();
+            } else if (event instanceof ModelExpired) {
+                status = ModelStatus.EXPIRED;
+            } else if (event instanceof ModelDeleted) {
+                status = ModelStatus.DELETED;
+            }
+            // every event restates type and visibility: take them, so a visibility change can never be missed
+            if (ModelEvents.typeOf(event) != null) {
+                modelType = ModelEvents.typeOf(event);
+            }
+            if (ModelEvents.visibilityOf(event) != null) {
+                visibility = ModelEvents.visibilityOf(event);
+            }
+        }
+
+        private void decide(int round, String decision, Actor reviewer, String feedback, Instant at) {
+            for (int i = 0; i < rounds.size(); i++) {
+                if (rounds.get(i).round() == round) {
+                    rounds.set(i, rounds.get(i).decided(decision, reviewer, feedback, at));
+                    return;
+                }
+            }
+            // the round's opening predates this read model's history: record the decision anyway
+            rounds.add(new ReviewRound(round, null, null, decision, reviewer, feedback, at));
+        }
+
+        CatalogueDocument toDocument(CatalogueDocument previous, ModelEvent event, EventFacts facts) {
+            DefinitionFacts derived = DefinitionFacts.of(definition);
+            long previousEpoch = previous == null ? Long.MIN_VALUE : previous.updatedAtEpochSeconds();
+            // Xinference keeps, per model_name, the entry with the greatest updated_at: it must grow with every
+            // change even when two changes fall in the same second
+            long epoch = Math.max(facts.timestamp().getEpochSecond(),
+                    previousEpoch == Long.MIN_VALUE ? Long.MIN_VALUE : previousEpoch + 1);
+            rounds.sort((a, b) -> Integer.compare(a.round(), b.round()));
+            return new CatalogueDocument(event.modelId(), event.modelName(),
+                    event.modelName().toLowerCase(Locale.ROOT), modelType, visibility, status, owner, definition,
+                    readme, derived.description(), derived.abilities(), derived.languages(), derived.formats(),
+                    derived.sizesInBillions(), derived.featured(), expiresAt, createdAt, facts.timestamp(), epoch,
+                    facts.sequence(), compatibility, List.copyOf(rounds), List.copyOf(pullRequests));
+        }
+    }
+
+    private static <T> List<T> nullToEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,26 @@
+package io.xinference.hub.query.catalogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.xinference.hub.events.Actor;
+import io.xinference.hub.events.ClientCompatibility;
+import io.xinference.hub.events.ModelStatus;
+import io.xinference.hub.events.ModelType;
+import io.xinference.hub.events.Visibility;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One model in the catalogue index (mapping {@code elasticsearch/catalogue-v1.json}): what the list, the detail
+ * page and the Xinference API need. {@code version} is the sequence number of the last event applied (also the
+ * document's external version); {@code updatedAtEpochSeconds} is Xinference's {@code updated_at}, strictly
+ * increasing with every change.
+ */
+public record CatalogueDocument(String modelId, String modelName, String nameSort, ModelType modelType,
+                                Visibility visibility, ModelStatus status, Actor owner, JsonNode definition,
+                                String readme, String description, List<String> abilities, List<String> languages,
+                                List<String> formats, List<Double> sizesInBillions, boolean featured,
+                                Instant expiresAt, Instant createdAt, Instant updatedAt, long updatedAtEpochSeconds,
+                                long version, ClientCompatibility compatibility, List<ReviewRound> reviewRounds,
+                                List<JsonNode> pullRequests) {
+}

@@ -1,0 +1,50 @@
+package io.xinference.hub.query.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * Real-time reads by id (a GET sees the latest write without waiting for a refresh), with a short retry:
+ * projections read the current document before applying an event, and a transient failure there should not
+ * dead-letter an event that would apply fine a moment later.
+ */
+@Component
+public class DocumentReader {
+
+    static final int ATTEMPTS = 3;
+    private static final long BACKOFF_MILLIS = 200;
+
+    private final ElasticsearchClient client;
+
+    public DocumentReader(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    public <T> Optional<T> find(String index, String id, Class<T> type) {
+        IOException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                GetResponse<T> response = client.get(g -> g.index(index).id(id), type);
+                return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+            } catch (IOException e) {
+                last = e;
+                sleep(BACKOFF_MILLIS * attempt);
+            }
+        }
+        throw new UncheckedIOException("cannot read " + index + "/" + id + " after " + ATTEMPTS + " attempts", last);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a read", e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.xinference.hub.query.projection;
+
+import io.xinference.hub.events.Actor;
+import io.xinference.hub.events.EventMetadataKeys;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.MetaData;
+
+import java.time.Instant;
+
+/**
+ * What the projections need from an event's envelope: its place in the model's history (the sequence number,
+ * which becomes the document version), when it happened, and who did it (from the metadata the command side
+ * adds; {@code null} when an event carries none).
+ */
+public record EventFacts(String eventId, long sequence, Instant timestamp, Actor actor, String correlationId,
+                         String requestId) {
+
+    public static EventFacts of(DomainEventMessage<?> message) {
+        MetaData metaData = message.getMetaData();
+        String subject = string(metaData, EventMetadataKeys.ACTOR_SUBJECT);
+        String username = string(metaData, EventMetadataKeys.ACTOR_USERNAME);
+        Actor actor = subject == null && username == null ? null : new Actor(subject, username);
+        return new EventFacts(message.getIdentifier(), message.getSequenceNumber(), message.getTimestamp(), actor,
+                string(metaData, EventMetadataKeys.CORRELATION_ID), string(metaData, EventMetadataKeys.REQUEST_ID));
+    }
+
+    private static String string(MetaData metaData, String key) {
+        Object value = metaData.get(key);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package io.xinference.hub.query.reviewqueue;
+
+import io.xinference.hub.events.ModelEvent;
+import io.xinference.hub.query.elasticsearch.DocumentReader;
+import io.xinference.hub.query.elasticsearch.HubIndices;
+import io.xinference.hub.query.elasticsearch.PendingWrites;
+import io.xinference.hub.query.elasticsearch.ProjectionWriter;
+import io.xinference.hub.query.elasticsearch.VersionedDocument;
+import io.xinference.hub.query.projection.EventFacts;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/** Projects model events into the review-queue index; same read–fold–bulk-write cycle as the catalogue. */
+@Component
+@ProcessingGroup(ReviewQueueProjection.PROCESSING_GROUP)
+public class ReviewQueueProjection {
+
+    public static final String PROCESSING_GROUP = "review-queue";
+
+    private final HubIndices indices;
+    private final DocumentReader reader;
+    private final ProjectionWriter writer;
+
+    public ReviewQueueProjection(HubIndices indices, DocumentReader reader, ProjectionWriter writer) {
+        this.indices = indices;
+        this.reader = reader;
+        this.writer = writer;
+    }
+
+    @EventHandler
+    void on(ModelEvent event, DomainEventMessage<?> message) {
+        PendingWrites<ReviewQueueDocument> pending = PendingWrites.forCurrentBatch(PROCESSING_GROUP, writer::write);
+        ReviewQueueDocument current = pending.get(event.modelId()).map(VersionedDocument::body)
+                .orElseGet(() -> reader.find(indices.reviewQueue(), event.modelId(), ReviewQueueDocument.class)
+                        .orElse(null));
+        ReviewQueueApplier.apply(current, event, EventFacts.of(message)).ifPresent(next -> pending.put(
+                new VersionedDocument<>(indices.reviewQueue(), next.modelId(), next.version(), next)));
+    }
+}
