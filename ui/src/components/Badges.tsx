@@ -4,7 +4,7 @@ const STATUS_LABEL: Record<string, string> = {
   DRAFT: 'Draft',
   PENDING_REVIEW: 'Pending review',
   REJECTED: 'Rejected',
-  APPROVED: 'Published',
+  APPROVED: 'Approved',
   EXPIRED: 'Expired',
   DELETED: 'Deleted',
 };

@@ -219,10 +219,11 @@ function Definition({ model }: { model: ModelDetail }) {
 export function compat(c: unknown): string {
   if (typeof c === 'string') return c;
   if (c && typeof c === 'object') {
-    const o = c as Record<string, unknown>;
-    const min = o.minClientVersion ?? o.min ?? o.minimum;
-    const max = o.maxClientVersion ?? o.max ?? o.maximum;
-    if (min || max) return `Xinference ${min ? `≥ ${String(min)}` : ''}${min && max ? ', ' : ''}${max ? `≤ ${String(max)}` : ''}`;
+    const o = c as { minimumClientVersion?: string; newerClientFeatures?: string[] };
+    if (o.minimumClientVersion) {
+      const features = o.newerClientFeatures ?? [];
+      return `loads on Xinference ≥ ${o.minimumClientVersion}` + (features.length ? ` (newer-client features at ${features.join(', ')})` : '');
+    }
     return JSON.stringify(c);
   }
   return String(c);

@@ -22,17 +22,19 @@ export function Register() {
   const [readme, setReadme] = useState(() => readmeTemplate('my-model'));
   const [isPublic, setPublic] = useState(false);
   const [isEnterprise, setEnterprise] = useState(false);
-  const [submitForReview, setSubmitForReview] = useState(false);
   const [expiresAt, setExpiresAt] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [serverErrors, setServerErrors] = useState<{ pointer?: string; message: string }[]>([]);
-  const [result, setResult] = useState<{ change: ChangeResult; submitted: boolean; visibility: string } | null>(null);
+  const [result, setResult] = useState<{ change: ChangeResult; visibility: string } | null>(null);
   const validation = useLiveValidation(type, text);
 
   if (!session) return <LoginRequired what="register a model" />;
 
-  const mayPublic = can(Permission.REGISTER_PUBLIC);
+  // ModelPolicy: anyone who may register may ask for a public model (reviewed first unless they hold
+  // register-public-model); enterprise needs register-enterprise-model.
+  const publishesDirectly = can(Permission.REGISTER_PUBLIC);
+  const mayPublic = publishesDirectly || can(Permission.REGISTER_PRIVATE);
   const mayEnterprise = can(Permission.REGISTER_ENTERPRISE);
   const definition = validation.analysis.value as Record<string, unknown> | undefined;
   const name = typeof definition?.model_name === 'string' ? definition.model_name : '';
@@ -57,22 +59,18 @@ export function Register() {
     setError(null);
     setServerErrors([]);
     try {
-      let change = await api.register({
+      const change = await api.register({
         modelType: type,
         visibility,
         definition,
         readme,
         expiresAt: expiresAt ? new Date(expiresAt).toISOString() : undefined,
       });
-      let submitted = false;
-      if (submitForReview && (change.status === 'DRAFT' || change.status === 'REJECTED')) {
-        change = await api.submit(change.modelId, change.version);
-        submitted = true;
-      }
-      setResult({ change, submitted, visibility });
+      setResult({ change, visibility });
     } catch (err) {
       setError(describeError(err));
-      if (err instanceof ApiError && Array.isArray(err.problem.errors)) setServerErrors(err.problem.errors);
+      if (err instanceof ApiError && Array.isArray(err.problem.errors))
+        setServerErrors(err.problem.errors.map((x) => ({ ...x, pointer: x.pointer?.replace(/^\/definition(?=\/|$)/, '') })));
     } finally {
       setBusy(false);
     }
@@ -82,10 +80,15 @@ export function Register() {
     const { change } = result;
     const where =
       change.status === 'APPROVED'
-        ? `It is published${result.visibility === 'ENTERPRISE' ? ' to enterprise users' : ''}: it is on the home page and Xinference servers get it at their next update.`
+        ? result.visibility === 'PRIVATE'
+          ? 'It is ready to use.'
+          : `It is published${result.visibility === 'ENTERPRISE' ? ' to enterprise users' : ''}: it is on the home page and Xinference servers get it at their next update.`
         : change.status === 'PENDING_REVIEW'
           ? 'It is waiting for a reviewer. You will find the decision and any feedback on its Review status tab.'
-          : 'It is saved as a private model that only you can see. Submit it for review from its page when you want it public.';
+          : change.status === 'DRAFT'
+            ? 'It is saved as a draft. Submit it for review from its Review status tab.'
+            : 'It is registered.';
+    const privateNote = result.visibility === 'PRIVATE' ? ' It is private: only you can see it.' : '';
     return (
       <div className="page narrow">
         <div className="result card" role="status">
@@ -93,7 +96,7 @@ export function Register() {
           <p>
             Status: <StatusBadge status={change.status} />
           </p>
-          <p>{where}</p>
+          <p>{where}{privateNote}</p>
           <div className="actions">
             <Link className="btn btn-primary" to={`/models/detail/${encodeURIComponent(change.modelName)}?minVersion=${change.version}`}>
               Open the model
@@ -180,7 +183,10 @@ export function Register() {
                 }}
               />
               <span>Public model</span>
-              <span className="help">Everyone can see it and Xinference servers download it.</span>
+              <span className="help">
+                Everyone can see it and Xinference servers download it.{' '}
+                {publishesDirectly ? 'You may publish directly: no review needed.' : 'A reviewer checks it first.'}
+              </span>
             </label>
           ) : null}
           {mayEnterprise ? (
@@ -192,13 +198,6 @@ export function Register() {
           ) : null}
           {!mayPublic && !mayEnterprise && (
             <p className="muted">Your model is registered as private: only you can see it.</p>
-          )}
-          {visibility === 'PRIVATE' && (
-            <label className="switch">
-              <input type="checkbox" name="submitForReview" checked={submitForReview} onChange={(e) => setSubmitForReview(e.target.checked)} />
-              <span>Submit for review right away</span>
-              <span className="help">A reviewer checks it; once approved it becomes public.</span>
-            </label>
           )}
           <p className="muted">
             Will be registered as <strong>{visibility.toLowerCase()}</strong>.

@@ -1,0 +1,123 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { StaticHubProvider, type Hub, type Session } from '../lib/auth';
+import { Permission, type PermissionRole } from '../lib/permissions';
+import type { HubApi } from '../lib/api';
+import { Home } from './Home';
+import { ModelDetailPage } from './ModelDetail';
+import { Register } from './Register';
+
+afterEach(cleanup);
+
+function hubWith(api: Partial<HubApi>, session: Session | null = null): Hub {
+  return {
+    config: { commandApiUrl: '', queryApiUrl: '', keycloakUrl: 'http://kc', realm: 'models-hub', clientId: 'models-hub-ui' },
+    api: api as HubApi,
+    session,
+    login: vi.fn(async () => undefined),
+    signUp: vi.fn(async () => undefined),
+    logout: vi.fn(async () => undefined),
+    can: (p: PermissionRole) => !!session?.permissions.has(p),
+    accountUrl: 'http://kc/realms/models-hub/account',
+  };
+}
+
+const session = (name: string, ...perms: PermissionRole[]): Session => ({
+  accessToken: 't',
+  claims: {},
+  subject: `sub-${name}`,
+  username: name,
+  displayName: name,
+  permissions: new Set(perms),
+});
+
+function renderAt(path: string, hub: Hub) {
+  return render(
+    <StaticHubProvider hub={hub}>
+      <MemoryRouter initialEntries={[path]}>
+        <Routes>
+          <Route path="/" element={<Home />} />
+          <Route path="/register" element={<Register />} />
+          <Route path="/models/detail/:name" element={<ModelDetailPage />} />
+        </Routes>
+      </MemoryRouter>
+    </StaticHubProvider>,
+  );
+}
+
+describe('Home', () => {
+  it('lists models with facet counts and searches as you type', async () => {
+    const search = vi.fn(async (params: Record<string, string | undefined>) => ({
+      items: [
+        { modelId: '1', modelName: params.q ? 'bge-m3' : 'QwQ-32B', modelType: 'llm' as const, featured: !params.q, abilities: ['chat'] },
+      ],
+      total: 1,
+      facets: { type: { llm: 3, embedding: 2 }, ability: { chat: 3, reasoning: 1 } },
+      nextCursor: null,
+    }));
+    renderAt('/', hubWith({ search }));
+    expect(await screen.findByText('QwQ-32B')).toBeTruthy();
+    expect(screen.getByText('★ Featured')).toBeTruthy();
+    expect(await screen.findByRole('tab', { name: /llm\s*3/ })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: /reasoning/ })).toBeTruthy();
+    expect(search.mock.calls[0][0]).toMatchObject({ sort: 'featured' });
+
+    fireEvent.change(screen.getByLabelText('Search models'), { target: { value: 'bge' } });
+    expect(await screen.findByText('bge-m3', {}, { timeout: 2000 })).toBeTruthy();
+    expect(search.mock.calls.at(-1)![0]).toMatchObject({ q: 'bge' });
+  });
+});
+
+describe('Model detail', () => {
+  const detail = {
+    modelId: 'm1',
+    modelName: 'demo',
+    modelType: 'llm' as const,
+    visibility: 'PUBLIC' as const,
+    status: 'REJECTED' as const,
+    owner: { subject: 'sub-alice', username: 'alice' },
+    definition: { version: 2, model_name: 'demo' },
+    readme: '# Demo\n\n<img src=x onerror="alert(1)">hello',
+    version: 5,
+    reviewRounds: [{ round: 1, submittedAt: '2026-01-01T00:00:00Z', decision: 'REJECTED', reviewer: { username: 'rita' }, feedback: 'Add a licence' }],
+  };
+
+  it('shows the README safely by default and the feedback on the review tab', async () => {
+    const { container } = renderAt('/models/detail/demo', hubWith({ modelByName: vi.fn(async () => detail) }));
+    expect(await screen.findByRole('heading', { name: 'Demo' })).toBeTruthy();
+    expect(container.innerHTML).not.toMatch(/onerror/);
+    expect(screen.queryByRole('tab', { name: 'Settings' })).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: 'Review status' }));
+    expect(await screen.findByText('Add a licence')).toBeTruthy();
+  });
+
+  it('offers settings and resubmission to the owner of a rejected model', async () => {
+    renderAt('/models/detail/demo', hubWith({ modelByName: vi.fn(async () => detail), validate: vi.fn(async () => ({ valid: true, errors: [] })) }, session('alice', Permission.REGISTER_PRIVATE)));
+    fireEvent.click(await screen.findByRole('tab', { name: 'Review status' }));
+    expect(screen.getByRole('button', { name: 'Resubmit for review' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Settings' }));
+    expect(screen.getByRole('button', { name: 'Save definition' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Expire now' })).toBeNull();
+  });
+});
+
+describe('Register', () => {
+  it('hides the enterprise switch from plain users and shows validation errors at their line', async () => {
+    const validate = vi.fn(async () => ({ valid: false, errors: [{ pointer: '/model_specs/0/model_format', message: 'must be one of pytorch, gptq' }] }));
+    renderAt('/register', hubWith({ validate }, session('alice', Permission.REGISTER_PRIVATE)));
+    expect(screen.getByRole('checkbox', { name: /Public model/ })).toBeTruthy();
+    expect(screen.queryByRole('checkbox', { name: /Enterprise model/ })).toBeNull();
+    expect(await screen.findByText(/must be one of pytorch/, {}, { timeout: 2000 })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Line 14' })).toBeTruthy();
+  });
+
+  it('shows JSON syntax errors without calling the API', async () => {
+    const validate = vi.fn(async () => ({ valid: true, errors: [] }));
+    renderAt('/register', hubWith({ validate }, session('erin', Permission.REGISTER_PRIVATE, Permission.REGISTER_ENTERPRISE)));
+    expect(screen.getByRole('checkbox', { name: /Enterprise model/ })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Definition (JSON)'), { target: { value: '{\n  "version": 2,\n}' } });
+    expect(await screen.findByText(/JSON syntax: Trailing comma/)).toBeTruthy();
+  });
+});
