@@ -1,6 +1,7 @@
 package io.xinference.hub.command.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -23,6 +24,10 @@ import java.util.TreeMap;
  * Checks a definition against the JSON Schema of its model type ({@code classpath:schemas/xinference/<type>.json},
  * the v1.13.0 classes) and tells which clients can load it. Errors explained by a newer-client feature make the
  * definition "newer clients only" instead of invalid; every other error is a violation.
+ *
+ * <p>The hub owns {@code updated_at} (bumped whenever it serves a changed definition): a client's value is dropped,
+ * never stored, so definitions copied from Xinference's own files register as they are. {@code is_builtin} is
+ * refused outright: newer clients would trust such an entry as built-in.
  */
 public class DefinitionValidator {
 
@@ -42,8 +47,24 @@ public class DefinitionValidator {
         }
     }
 
-    /** Every violation of the type's rules, and the client range; {@code expectedName} is checked when not null. */
-    public DefinitionCheck check(ModelType type, JsonNode definition, String expectedName) {
+    static final String HUB_OWNED_TIMESTAMP = "updated_at";
+
+    /** The definition as the hub stores it: a copy without the hub-owned {@code updated_at}. */
+    public JsonNode normalized(JsonNode definition) {
+        if (definition == null || !definition.isObject()) {
+            return definition;
+        }
+        ObjectNode copy = definition.deepCopy();
+        copy.remove(HUB_OWNED_TIMESTAMP);
+        return copy;
+    }
+
+    /**
+     * Every violation of the type's rules in the {@link #normalized} definition, and the client range;
+     * {@code expectedName} is checked when not null.
+     */
+    public DefinitionCheck check(ModelType type, JsonNode submitted, String expectedName) {
+        JsonNode definition = normalized(submitted);
         if (definition == null || !definition.isObject()) {
             return new DefinitionCheck(List.of(new Violation("", "the definition must be a JSON object")),
                     ClientCompatibility.allClients());

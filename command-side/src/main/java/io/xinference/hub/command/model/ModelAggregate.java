@@ -68,13 +68,14 @@ public class ModelAggregate {
         CurrentUser caller = command.caller();
         ModelStatus initialStatus = ModelPolicy.registrationStatus(caller, command.visibility());
         ClientCompatibility compatibility = validator.requireValid(command.modelType(), command.definition(), null);
+        JsonNode definition = validator.normalized(command.definition());
         requireFuture(command.expiresAt());
         if (!names.claim(command.modelName(), command.modelId())) {
             throw new ModelRuleViolation(Refusal.NAME_TAKEN,
                     "a model named \"" + command.modelName() + "\" already exists (names ignore letter case)");
         }
         apply(new ModelRegistered(command.modelId(), command.modelName(), command.modelType(), command.visibility(),
-                command.definition(), orEmpty(command.readme()), caller.actor().orElseThrow(), initialStatus,
+                definition, orEmpty(command.readme()), caller.actor().orElseThrow(), initialStatus,
                 command.expiresAt(), compatibility));
         if (command.expiresAt() != null) {
             deadlines.schedule(command.expiresAt(), EXPIRY_DEADLINE, new ExpiryDue(command.expiresAt()));
@@ -86,8 +87,8 @@ public class ModelAggregate {
         requireMaintenance(command, MaintenanceAction.UPDATE);
         requireEditable();
         ClientCompatibility compatibility = validator.requireValid(modelType, command.definition(), modelName);
-        apply(new ModelDefinitionUpdated(modelId, modelName, modelType, visibility, command.definition(),
-                compatibility, status));
+        apply(new ModelDefinitionUpdated(modelId, modelName, modelType, visibility,
+                validator.normalized(command.definition()), compatibility, status));
         return changed();
     }
 

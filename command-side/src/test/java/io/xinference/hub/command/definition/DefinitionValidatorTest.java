@@ -76,14 +76,23 @@ class DefinitionValidatorTest {
                 .contains("/model_family", "/multilingual", "/model_src");
     }
 
+    @ParameterizedTest
+    @EnumSource(ModelType.class)
+    void verbatimFixtureWithXinferencesUpdatedAtIsValidAndStoredWithoutIt(ModelType type) {
+        ObjectNode verbatim = RealFixtures.verbatim(type);
+
+        assertThat(VALIDATOR.check(type, verbatim, null).violations()).isEmpty();
+        assertThat(VALIDATOR.normalized(verbatim).has("updated_at")).isFalse();
+        assertThat(verbatim.has("updated_at")).as("the caller's node is left alone").isTrue();
+    }
+
     @Test
-    void hubOwnedFieldsAreRefused() {
+    void isBuiltinIsRefusedBecauseNewerClientsWouldTrustTheEntry() {
         ObjectNode definition = RealFixtures.verbatim(ModelType.LLM);
-        definition.put("is_builtin", true);
+        definition.put("is_builtin", false);
 
-        DefinitionCheck check = VALIDATOR.check(ModelType.LLM, definition, null);
-
-        assertThat(check.violations()).extracting(Violation::pointer).containsExactly("/is_builtin", "/updated_at");
+        assertThat(VALIDATOR.check(ModelType.LLM, definition, null).violations())
+                .extracting(Violation::pointer).containsExactly("/is_builtin");
     }
 
     @Test

@@ -76,6 +76,14 @@ class ModelAggregateTest {
         }
 
         @Test
+        void clientsUpdatedAtIsNeverStoredBecauseTheHubOwnsIt() {
+            fixture.givenCurrentTime(NOW)
+                    .when(new RegisterModel(ID, ModelType.LLM, Visibility.PRIVATE, RealFixtures.verbatim(ModelType.LLM),
+                            "# QwQ", null, ALICE))
+                    .expectEvents(registered(ALICE, Visibility.PRIVATE, ModelStatus.APPROVED));
+        }
+
+        @Test
         void plainUserPublicRegistrationGoesToReview() {
             fixture.givenCurrentTime(NOW)
                     .when(register(ALICE, Visibility.PUBLIC))
