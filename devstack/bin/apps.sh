@@ -20,7 +20,17 @@ app_environment() {
     echo HUB_UI_ORIGIN="$UI_ORIGIN"
     echo HUB_SMTP_HOST=127.0.0.1
     echo HUB_SMTP_PORT="$SMTP_PORT"
+    echo HUB_USER_CENTER_TOKEN_ENCRYPTION_KEY="$(token_encryption_key)"
     echo AXONIQ_UPDATE_CHECKER_DISABLED=true
+}
+
+# The key that encrypts people's GitHub tokens: made once per instance, kept with its data, readable by root only.
+token_encryption_key() {
+    local file=$STATE_DIR/token-encryption.key
+    if [[ ! -s $file ]]; then
+        (umask 077 && head -c 32 /dev/urandom | base64 >"$file")
+    fi
+    cat "$file"
 }
 
 start_app() {
