@@ -66,6 +66,22 @@ public class CatalogueSearch {
                 facets(response.aggregations()), nextCursor);
     }
 
+    /**
+     * Offset paging for the Xinference listing ({@code page}/{@code pageSize}); whole documents, definitions
+     * included. {@code from + size} stays under Elasticsearch's 10,000 result window (checked by the caller).
+     */
+    public PageOfDocuments page(CatalogueFilters filters, CurrentUser user, int from) {
+        SearchRequest request = new SearchRequest.Builder().index(indices.catalogue())
+                .query(query(filters, user, false)).sort(filters.sort().options()).from(from).size(filters.size())
+                .trackTotalHits(t -> t.enabled(true)).build();
+        SearchResponse<CatalogueDocument> response = execute(request);
+        return new PageOfDocuments(response.hits().hits().stream().map(Hit::source).toList(),
+                response.hits().total() == null ? 0 : response.hits().total().value());
+    }
+
+    public record PageOfDocuments(List<CatalogueDocument> documents, long total) {
+    }
+
     /** Visible to the caller, matching the filters; deleted models only when the status filter asks for them. */
     static Query query(CatalogueFilters filters, CurrentUser user, boolean ownOnly) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
