@@ -1,0 +1,78 @@
+// (c) Alice logs in through Keycloak's real login page, registers a private model, finds it in My Models,
+// and logs out. Bob cannot see it anywhere.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { call, env, launch, login, logout, newPage, shot, uniqueName } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(() => browser?.close());
+
+const name = uniqueName('alice-private');
+
+test('alice registers a private model through the UI and sees it in My Models', async () => {
+  const page = await newPage(browser);
+  await login(page, 'alice');
+  await page.locator('.avatar-menu summary').click();
+  await page.getByRole('menuitem', { name: 'Model Registration' }).click();
+  await page.getByRole('heading', { name: 'Register a model' }).waitFor();
+  // alice may ask for a public model (reviewed) but never an enterprise one
+  assert.equal(await page.getByRole('checkbox', { name: /Enterprise model/ }).count(), 0);
+
+  await page.getByRole('radio', { name: 'embedding' }).check({ force: true });
+  await page.locator('#definition').waitFor();
+  await page.locator('input[name="modelName"]').fill(name);
+  await page.getByText('✓ Valid definition').waitFor();
+  // a mistake is shown at its line, then fixed
+  const good = await page.locator('#definition').inputValue();
+  await page.locator('#definition').fill(good.replace('"version": 2', '"version": 3'));
+  await page.locator('.json-editor .errors').filter({ hasText: /Line 2/ }).waitFor();
+  await shot(page, 'register-validation-error');
+  await page.locator('#definition').fill(good);
+  await page.getByText('✓ Valid definition').waitFor();
+  await shot(page, 'register');
+
+  await page.getByRole('button', { name: 'Register model' }).click();
+  await page.getByRole('heading', { name: `${name} registered` }).waitFor();
+  await shot(page, 'register-result');
+
+  await page.getByRole('link', { name: 'My Models' }).last().click();
+  await page.locator(`tr[data-model-name="${name}"]`).waitFor();
+  const row = await page.locator(`tr[data-model-name="${name}"]`).innerText();
+  assert.match(row, /Private/);
+  await shot(page, 'my-models');
+
+  await page.locator(`tr[data-model-name="${name}"] a`).click();
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  await page.getByRole('heading', { name: 'Expiration' }).waitFor();
+  await shot(page, 'detail-settings');
+
+  await page.goto(env.ui + '/me');
+  await page.getByTestId('username').filter({ hasText: 'alice' }).waitFor();
+  await page.getByText('register-private-model').waitFor();
+  await shot(page, 'user-center');
+
+  await logout(page);
+  await page.goto(`${env.ui}/models/detail/${name}`);
+  await page.getByRole('alert').filter({ hasText: 'No model named' }).waitFor();
+  assert.deepEqual(page.jsErrors, []);
+});
+
+test('bob sees alice\'s private model nowhere', async () => {
+  const search = await call('GET', `${env.query}/api/catalogue/models?q=${name}`, { tokenOf: 'bob' });
+  assert.equal(search.status, 200);
+  assert.equal(search.body.items.filter((m) => m.modelName === name).length, 0);
+  const detail = await call('GET', `${env.query}/api/catalogue/models/by-name/${name}`, { tokenOf: 'bob' });
+  assert.ok([403, 404].includes(detail.status), `bob gets ${detail.status}`);
+  const download = await call('GET', `${env.query}/api/models/download?model_type=embedding`);
+  assert.ok(!download.body.some((d) => d.model_name === name), 'never served to Xinference');
+
+  const page = await newPage(browser);
+  await login(page, 'bob', `/models/detail/${name}`);
+  await page.getByRole('alert').filter({ hasText: 'No model named' }).waitFor();
+  await page.goto(env.ui + '/my-models');
+  await page.getByRole('heading', { name: 'My Models' }).waitFor();
+  assert.equal(await page.locator(`tr[data-model-name="${name}"]`).count(), 0);
+});
