@@ -11,6 +11,10 @@ public record ElasticsearchProperties(String indexPrefix, Integer replicas) {
 
     public ElasticsearchProperties {
         indexPrefix = indexPrefix == null ? "hub-" : indexPrefix;
+        // "hub" and "hub-" both mean indices named hub-catalogue-v1, ...
+        if (!indexPrefix.isEmpty() && !indexPrefix.endsWith("-")) {
+            indexPrefix = indexPrefix + "-";
+        }
         replicas = replicas == null ? 0 : replicas;
     }
 }
