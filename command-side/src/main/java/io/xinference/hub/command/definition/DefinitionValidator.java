@@ -11,6 +11,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import io.xinference.hub.events.ClientCompatibility;
 import io.xinference.hub.events.ModelType;
+import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,6 +30,7 @@ import java.util.TreeMap;
  * never stored, so definitions copied from Xinference's own files register as they are. {@code is_builtin} is
  * refused outright: newer clients would trust such an entry as built-in.
  */
+@Component
 public class DefinitionValidator {
 
     /** What {@link ClientCompatibility#minimumClientVersion()} says when v1.13.0 cannot load a definition. */

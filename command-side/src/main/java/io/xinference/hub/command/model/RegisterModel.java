@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /** Register a model; its name is the definition's {@code model_name}. */
 public record RegisterModel(@TargetAggregateIdentifier String modelId, ModelType modelType, Visibility visibility,
-                            JsonNode definition, String readme, Instant expiresAt, CurrentUser caller) {
+                            JsonNode definition, String readme, Instant expiresAt, CurrentUser caller)
+        implements CommandByCaller {
 
     public String modelName() {
         return definition == null ? null : definition.path("model_name").asText(null);
