@@ -116,7 +116,7 @@ createServer(async (req, res) => {
   let match = path.match(/^\/api\/catalogue\/models\/by-name\/(.+)$/);
   if (match) { const m = all.find((x) => x.modelName === decodeURIComponent(match[1]) && visible(x, c)); return m ? send(res, 200, m) : problem(res, 404, 'no such model'); }
   if (path === '/api/models/download') return send(res, 200, all.filter((m) => m.modelType === url.searchParams.get('model_type') && m.visibility === 'PUBLIC' && m.status === 'APPROVED').map((m) => ({ ...m.definition, updated_at: Math.floor(Date.parse(m.updatedAt) / 1000) })));
-  if (path === '/api/review-queue') return rolesOf(c).has('review-list') ? send(res, 200, all.filter((m) => m.status === 'PENDING_REVIEW').map((m) => ({ ...summary(m), round: m.reviewRounds.length, submittedAt: m.reviewRounds.at(-1)?.submittedAt, submitter: m.owner }))) : problem(res, 403, 'review-list needed');
+  if (path === '/api/review-queue') return rolesOf(c).has('review-list') ? send(res, 200, { items: all.filter((m) => m.status === 'PENDING_REVIEW').map((m) => ({ ...summary(m), definition: m.definition, readme: m.readme, round: m.reviewRounds.length, submittedAt: m.reviewRounds.at(-1)?.submittedAt, submitter: m.owner, firstSubmission: !m.lastApproved, lastApprovedDefinition: m.lastApproved?.definition ?? null, lastApprovedReadme: m.lastApproved?.readme ?? null, readmeChanged: !!m.lastApproved && m.lastApproved.readme !== m.readme, changedPaths: m.lastApproved ? Object.keys({ ...m.definition, ...m.lastApproved.definition }).filter((k) => JSON.stringify(m.definition[k]) !== JSON.stringify(m.lastApproved.definition[k])).map((k) => `/${k}`) : [] })) }) : problem(res, 403, 'review-list needed');
   if (path === '/api/registry/validation' && req.method === 'POST') { const b = await readBody(req); const errors = validate(b.modelType, b.definition); return send(res, 200, { valid: errors.length === 0, errors, compatibility: { minimumClientVersion: '1.13.0', newerClientFeatures: [] } }); }
   if (path === '/api/registry/models' && req.method === 'POST') {
     if (!c) return problem(res, 401, 'sign in');
@@ -148,7 +148,7 @@ createServer(async (req, res) => {
       case 'DELETE ': m.status = 'DELETED'; return changed(res, m);
       case 'POST /submission': m.status = 'PENDING_REVIEW'; m.reviewRounds.push({ round: m.reviewRounds.length + 1, submittedAt: now(), submitter: actor(c), decision: null }); return changed(res, m);
       case 'DELETE /submission': m.status = 'DRAFT'; Object.assign(m.reviewRounds.at(-1), { decision: 'WITHDRAWN', decidedAt: now() }); return changed(res, m);
-      case 'POST /approval': m.status = 'APPROVED'; Object.assign(m.reviewRounds.at(-1), { decision: 'APPROVED', reviewer: actor(c), decidedAt: now() }); return changed(res, m);
+      case 'POST /approval': m.status = 'APPROVED'; m.lastApproved = { definition: m.definition, readme: m.readme }; Object.assign(m.reviewRounds.at(-1), { decision: 'APPROVED', reviewer: actor(c), decidedAt: now() }); return changed(res, m);
       case 'POST /rejection': if (!b.feedback) return problem(res, 400, 'feedback is required', { errors: [{ pointer: '/feedback', message: 'is required' }] }); m.status = 'REJECTED'; Object.assign(m.reviewRounds.at(-1), { decision: 'REJECTED', reviewer: actor(c), feedback: b.feedback, decidedAt: now() }); return changed(res, m);
     }
     return problem(res, 405, 'unsupported');

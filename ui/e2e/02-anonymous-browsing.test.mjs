@@ -68,3 +68,15 @@ test('an unknown model gets a clear message, not a blank page', async () => {
   await page.goto(`${env.ui}/models/detail/no-such-model-${Date.now()}`);
   await page.getByRole('alert').filter({ hasText: 'No model named' }).waitFor();
 });
+
+test('the home and detail pages work at phone width', async () => {
+  const page = await newPage(browser, { width: 390, height: 844 });
+  await page.goto(env.ui + '/');
+  await page.locator('.model-card').first().waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `no horizontal scrolling (${overflow}px)`);
+  await shot(page, 'home-phone');
+  await page.goto(`${env.ui}/models/detail/${model.modelName}`);
+  await page.getByRole('heading', { name: 'Browse me' }).waitFor();
+  await shot(page, 'detail-phone');
+});

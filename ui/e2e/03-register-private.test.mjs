@@ -2,7 +2,7 @@
 // and logs out. Bob cannot see it anywhere.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { call, env, launch, login, logout, newPage, shot, uniqueName } from './helpers.mjs';
+import { call, env, launch, login, logout, newPage, registerViaApi, shot, uniqueName } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -75,4 +75,24 @@ test('bob sees alice\'s private model nowhere', async () => {
   await page.goto(env.ui + '/my-models');
   await page.getByRole('heading', { name: 'My Models' }).waitFor();
   assert.equal(await page.locator(`tr[data-model-name="${name}"]`).count(), 0);
+});
+
+test('a stale edit is refused with an explanation, not overwritten', async () => {
+  const mine = await registerViaApi('alice', { modelType: 'audio', visibility: 'PRIVATE' });
+  const page = await newPage(browser);
+  await login(page, 'alice', `/models/detail/${mine.modelName}?tab=settings`);
+  await page.locator('#edit-readme').fill('# My edit\n\nWritten in the browser.');
+  // meanwhile the model changes elsewhere
+  const other = await call('PUT', `${env.command}/api/registry/models/${mine.modelId}/readme`, {
+    tokenOf: 'alice',
+    body: { readme: '# Changed elsewhere' },
+  });
+  assert.equal(other.status, 200);
+  await page.getByRole('button', { name: 'Save README' }).click();
+  await page.locator('dialog[open]').getByRole('button', { name: 'Save README' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Conflict' }).waitFor();
+  assert.equal(await page.locator('#edit-readme').inputValue(), '# My edit\n\nWritten in the browser.', 'the edit is kept');
+  await shot(page, 'detail-settings-conflict');
+  await page.getByRole('button', { name: 'Load the latest version' }).click();
+  await page.getByRole('heading', { name: 'Changed elsewhere' }).or(page.locator('#edit-readme')).first().waitFor();
 });

@@ -194,6 +194,13 @@ export interface ReviewQueueItem {
   owner?: { subject?: string; username?: string };
   version?: number;
   description?: string;
+  definition?: unknown;
+  readme?: string | null;
+  lastApprovedDefinition?: unknown;
+  lastApprovedReadme?: string | null;
+  firstSubmission?: boolean;
+  changedPaths?: string[];
+  readmeChanged?: boolean;
   [key: string]: unknown;
 }
 

@@ -157,7 +157,7 @@ export function Home() {
                       checked={selected === value}
                       onChange={() => update({ [key]: selected === value ? undefined : value })}
                     />
-                    <span>{value}</span>
+                    <span title={value}>{value}</span>
                     <span className="count">{count}</span>
                   </label>
                 ))}

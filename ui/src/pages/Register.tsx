@@ -48,6 +48,8 @@ export function Register() {
   const setName = (n: string) => {
     if (!definition) return;
     setText(pretty({ ...definition, model_name: n }));
+    // the README template follows the name until the user edits it
+    if (readme === readmeTemplate(name || 'my-model')) setReadme(readmeTemplate(n || 'my-model'));
   };
 
   const visibility = mayEnterprise && isPublic && isEnterprise ? 'ENTERPRISE' : mayPublic && isPublic ? 'PUBLIC' : 'PRIVATE';

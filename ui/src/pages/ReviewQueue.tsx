@@ -7,6 +7,7 @@ import { useHub } from '../lib/auth';
 import { renderMarkdown } from '../lib/markdown';
 import { Permission } from '../lib/permissions';
 import type { ModelDetail } from '../lib/types';
+import { lineDiff, withContext } from '../lib/diff';
 import { LoginRequired } from './LoginRequired';
 
 export function ReviewQueue() {
@@ -81,7 +82,9 @@ function QueueItem({ item, canDecide, onDecided }: { item: ReviewQueueItem; canD
   const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<'approve' | 'reject' | null>(null);
   const [busy, setBusy] = useState(false);
-  const readme = useMemo(() => renderMarkdown(detail?.readme), [detail?.readme]);
+  const submittedReadme = item.readme ?? detail?.readme;
+  const submittedDefinition = item.definition ?? detail?.definition;
+  const readme = useMemo(() => renderMarkdown(submittedReadme), [submittedReadme]);
   const previous = (detail?.reviewRounds ?? []).filter((r) => r.decision && r.feedback).sort((a, b) => b.round - a.round)[0];
 
   useEffect(() => {
@@ -147,12 +150,13 @@ function QueueItem({ item, canDecide, onDecided }: { item: ReviewQueueItem; canD
               Round {previous.round} was {previous.decision?.toLowerCase()} with: “{previous.feedback}”
             </div>
           )}
-          {detail && (
+          <Changes item={item} />
+          {submittedDefinition != null && (
             <div className="review-split">
               <div>
                 <h3>Definition</h3>
                 <pre className="json small">
-                  <code>{JSON.stringify(detail.definition, null, 2)}</code>
+                  <code>{JSON.stringify(submittedDefinition, null, 2)}</code>
                 </pre>
               </div>
               <div>
@@ -211,5 +215,58 @@ function QueueItem({ item, canDecide, onDecided }: { item: ReviewQueueItem; canD
         )}
       </ConfirmDialog>
     </li>
+  );
+}
+
+function Changes({ item }: { item: ReviewQueueItem }) {
+  const definitionDiff = useMemo(() => {
+    if (item.firstSubmission || item.lastApprovedDefinition == null || item.definition == null) return null;
+    return withContext(lineDiff(JSON.stringify(item.lastApprovedDefinition, null, 2), JSON.stringify(item.definition, null, 2)));
+  }, [item]);
+  const readmeDiff = useMemo(() => {
+    if (item.firstSubmission || !item.readmeChanged) return null;
+    return withContext(lineDiff(item.lastApprovedReadme ?? '', item.readme ?? ''));
+  }, [item]);
+  if (item.firstSubmission) {
+    return <p className="muted">First submission: nothing approved yet to compare with.</p>;
+  }
+  if (item.firstSubmission === undefined && !item.changedPaths) return null;
+  const paths = item.changedPaths ?? [];
+  return (
+    <section className="changes" aria-label="What changed since the last approval">
+      <h3>What changed since the last approval</h3>
+      {paths.length === 0 && !item.readmeChanged && <p className="muted">Nothing changed.</p>}
+      {paths.length > 0 && (
+        <div className="chips">
+          {paths.map((p) => (
+            <code className="chip" key={p}>
+              {p}
+            </code>
+          ))}
+        </div>
+      )}
+      {definitionDiff && definitionDiff.some((l) => l && l.kind !== ' ') && <Diff lines={definitionDiff} label="Definition diff" />}
+      {readmeDiff && <Diff lines={readmeDiff} label="README diff" />}
+    </section>
+  );
+}
+
+function Diff({ lines, label }: { lines: ReturnType<typeof withContext>; label: string }) {
+  return (
+    <pre className="diff" aria-label={label} tabIndex={0}>
+      {lines.map((l, i) =>
+        l === null ? (
+          <div key={i} className="diff-gap">
+            …
+          </div>
+        ) : (
+          <div key={i} className={l.kind === '+' ? 'diff-add' : l.kind === '-' ? 'diff-del' : undefined}>
+            <span aria-hidden="true">{l.kind} </span>
+            <span className="sr-only">{l.kind === '+' ? 'added: ' : l.kind === '-' ? 'removed: ' : ''}</span>
+            {l.text}
+          </div>
+        ),
+      )}
+    </pre>
   );
 }
