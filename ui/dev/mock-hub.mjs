@@ -13,6 +13,7 @@ const fixtures = join(here, '..', '..', 'devstack', 'src', 'main', 'resources', 
 const port = Number(process.argv[2] ?? 5180);
 const keycloakUrl = process.env.HUB_KEYCLOAK_URL ?? 'http://127.0.0.1:18080';
 const models = new Map();
+const tokens = {};
 
 const now = () => new Date().toISOString();
 function facts(type, d) {
@@ -115,6 +116,9 @@ createServer(async (req, res) => {
   if (path === '/api/catalogue/my-models') return c ? send(res, 200, search(all.filter((m) => m.owner.subject === c.sub && m.status !== 'DELETED'), url.searchParams)) : problem(res, 401, 'sign in');
   let match = path.match(/^\/api\/catalogue\/models\/by-name\/(.+)$/);
   if (match) { const m = all.find((x) => x.modelName === decodeURIComponent(match[1]) && visible(x, c)); return m ? send(res, 200, m) : problem(res, 404, 'no such model'); }
+  if (path === '/api/registry/readme') return send(res, 200, { hub: url.searchParams.get('hub'), modelId: url.searchParams.get('modelId'), revision: url.searchParams.get('revision'), source: `https://huggingface.co/${url.searchParams.get('modelId')}`, readme: `# ${url.searchParams.get('modelId')}\n\nThe model card, fetched by the hub.`, truncated: false });
+  if (path === '/api/users/me' && req.method === 'GET') return c ? send(res, 200, { subject: c.sub, username: c.preferred_username, name: c.name, email: c.email, emailVerified: true, permissions: [...rolesOf(c)], githubTokenSet: !!tokens[c.sub], githubTokenUpdatedAt: tokens[c.sub] ?? null, githubTokenStorageAvailable: true, accountConsoleUrl: null }) : problem(res, 401, 'sign in');
+  if (path === '/api/users/me/github-token' && c) { if (req.method === 'PUT') tokens[c.sub] = now(); else delete tokens[c.sub]; res.writeHead(204, { 'Access-Control-Allow-Origin': '*' }); return res.end(); }
   if (path === '/api/models/download') return send(res, 200, all.filter((m) => m.modelType === url.searchParams.get('model_type') && m.visibility === 'PUBLIC' && m.status === 'APPROVED').map((m) => ({ ...m.definition, updated_at: Math.floor(Date.parse(m.updatedAt) / 1000) })));
   if (path === '/api/review-queue') return rolesOf(c).has('review-list') ? send(res, 200, { items: all.filter((m) => m.status === 'PENDING_REVIEW').map((m) => ({ ...summary(m), definition: m.definition, readme: m.readme, round: m.reviewRounds.length, submittedAt: m.reviewRounds.at(-1)?.submittedAt, submitter: m.owner, firstSubmission: !m.lastApproved, lastApprovedDefinition: m.lastApproved?.definition ?? null, lastApprovedReadme: m.lastApproved?.readme ?? null, readmeChanged: !!m.lastApproved && m.lastApproved.readme !== m.readme, changedPaths: m.lastApproved ? Object.keys({ ...m.definition, ...m.lastApproved.definition }).filter((k) => JSON.stringify(m.definition[k]) !== JSON.stringify(m.lastApproved.definition[k])).map((k) => `/${k}`) : [] })) }) : problem(res, 403, 'review-list needed');
   if (path === '/api/registry/validation' && req.method === 'POST') { const b = await readBody(req); const errors = validate(b.modelType, b.definition); return send(res, 200, { valid: errors.length === 0, errors, compatibility: { minimumClientVersion: '1.13.0', newerClientFeatures: [] } }); }

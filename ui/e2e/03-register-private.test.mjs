@@ -52,7 +52,18 @@ test('alice registers a private model through the UI and sees it in My Models', 
   await page.goto(env.ui + '/me');
   await page.getByTestId('username').filter({ hasText: 'alice' }).waitFor();
   await page.getByText('register-private-model').waitFor();
+  // GitHub token: set, then clear (with confirmation)
+  const state = page.getByTestId('github-token-state');
+  await state.waitFor();
+  if ((await state.innerText()).includes('No token set')) {
+    await page.getByLabel('Personal access token').fill('ghp_' + 'e2eTestToken0123456789abcdef'.padEnd(36, 'x'));
+    await page.getByRole('button', { name: 'Save token' }).click();
+    await state.filter({ hasText: 'A token is set' }).waitFor();
+  }
   await shot(page, 'user-center');
+  await page.getByRole('button', { name: 'Remove token' }).click();
+  await page.locator('dialog[open]').getByRole('button', { name: 'Remove' }).click();
+  await state.filter({ hasText: 'No token set' }).waitFor();
 
   await logout(page);
   await page.goto(`${env.ui}/models/detail/${name}`);

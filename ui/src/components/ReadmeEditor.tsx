@@ -1,15 +1,33 @@
 import { useMemo, useState } from 'react';
+import { describeError } from '../lib/api';
+import { useHub } from '../lib/auth';
 import { renderMarkdown } from '../lib/markdown';
 
-/** The Hugging Face repository a definition points at, if any (top-level model_src or the first spec's). */
-export function huggingFaceIdOf(definition: unknown): string | undefined {
-  const d = (definition ?? {}) as Record<string, any>;
-  const fromSrc = (src: any) => (typeof src?.huggingface?.model_id === 'string' ? (src.huggingface.model_id as string) : undefined);
-  const top = fromSrc(d.model_src);
-  if (top) return top.replace('{quantization}', '');
-  for (const spec of Array.isArray(d.model_specs) ? d.model_specs : []) {
-    const id = fromSrc(spec?.model_src);
-    if (id && !id.includes('{')) return id;
+export interface ReadmeSource {
+  hub: string;
+  modelId: string;
+  revision?: string;
+}
+
+const HUBS = ['huggingface', 'modelscope'];
+
+/**
+ * Where "Get README" looks: the definition's top-level model_src (image, audio, video) or its first spec's
+ * (llm, embedding, rerank), Hugging Face first. Templated ids ({quantization}) are skipped.
+ */
+export function readmeSourceOf(definition: unknown): ReadmeSource | undefined {
+  const d = (definition ?? {}) as Record<string, unknown>;
+  const sources: unknown[] = [d.model_src];
+  if (Array.isArray(d.model_specs)) sources.push(...d.model_specs.map((s) => (s as Record<string, unknown>)?.model_src));
+  for (const hub of HUBS) {
+    for (const src of sources) {
+      const entry = (src as Record<string, Record<string, unknown>> | undefined)?.[hub];
+      const modelId = entry?.model_id;
+      if (typeof modelId === 'string' && modelId && !modelId.includes('{')) {
+        const revision = typeof entry?.model_revision === 'string' ? entry.model_revision : undefined;
+        return { hub, modelId, revision };
+      }
+    }
   }
   return undefined;
 }
@@ -25,26 +43,23 @@ export function ReadmeEditor({
   onChange: (v: string) => void;
   definition: unknown;
 }) {
+  const { api } = useHub();
   const [preview, setPreview] = useState(false);
   const [fetching, setFetching] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const html = useMemo(() => (preview ? renderMarkdown(value) : ''), [preview, value]);
-  const repo = huggingFaceIdOf(definition);
+  const source = readmeSourceOf(definition);
 
   const getReadme = async () => {
-    if (!repo) return;
+    if (!source) return;
     setFetching(true);
     setMessage(null);
     try {
-      const response = await fetch(`https://huggingface.co/${repo}/raw/main/README.md`);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      let text = await response.text();
-      // drop the YAML front matter of model cards
-      text = text.replace(/^---\n[\s\S]*?\n---\n+/, '');
-      onChange(text);
-      setMessage(`README fetched from huggingface.co/${repo}.`);
+      const card = await api.fetchReadme(source.hub, source.modelId, source.revision);
+      onChange(card.readme);
+      setMessage(`README fetched from ${card.source ?? `${source.hub} ${source.modelId}`}${card.truncated ? ' (shortened: it was very long)' : ''}.`);
     } catch (e) {
-      setMessage(`Could not fetch the README of ${repo} (${e instanceof Error ? e.message : String(e)}). Write it here instead.`);
+      setMessage(`Could not get the README of ${source.modelId} from ${source.hub}: ${describeError(e)} Write it here instead.`);
     } finally {
       setFetching(false);
     }
@@ -67,8 +82,8 @@ export function ReadmeEditor({
         <button
           type="button"
           className="btn btn-small"
-          disabled={!repo || fetching}
-          title={repo ? `Fetch README.md from huggingface.co/${repo}` : 'Add a huggingface model_id to the definition first'}
+          disabled={!source || fetching}
+          title={source ? `Fetch the model card of ${source.modelId} from ${source.hub}` : 'Add a huggingface or modelscope model_id to the definition first'}
           onClick={() => void getReadme()}
         >
           {fetching ? 'Fetching…' : 'Get README'}

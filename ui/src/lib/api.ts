@@ -177,9 +177,48 @@ export class HubApi {
     return this.command<ChangeResult>('POST', `/api/registry/models/${id}/expiry`, undefined, version);
   }
 
+  /** "Get README": the model card from the definition's source hub, fetched by the command-side. */
+  fetchReadme(hub: string, modelId: string, revision?: string) {
+    return this.request<ModelCard>(this.config.commandApiUrl, 'GET', `/api/registry/readme${toQuery({ hub, modelId, revision })}`).then((r) => r.body);
+  }
+
+  profile() {
+    return this.request<Profile>(this.config.commandApiUrl, 'GET', '/api/users/me').then((r) => r.body);
+  }
+
+  setGithubToken(token: string) {
+    return this.request<void>(this.config.commandApiUrl, 'PUT', '/api/users/me/github-token', { body: { token } }).then(() => undefined);
+  }
+
+  clearGithubToken() {
+    return this.request<void>(this.config.commandApiUrl, 'DELETE', '/api/users/me/github-token').then(() => undefined);
+  }
+
   remove(id: string, version: number) {
     return this.command<ChangeResult>('DELETE', `/api/registry/models/${id}`, undefined, version);
   }
+}
+
+export interface ModelCard {
+  hub: string;
+  modelId: string;
+  revision?: string;
+  source?: string;
+  readme: string;
+  truncated?: boolean;
+}
+
+export interface Profile {
+  subject: string;
+  username: string;
+  name?: string;
+  email?: string;
+  emailVerified?: boolean;
+  permissions: string[];
+  githubTokenSet: boolean;
+  githubTokenUpdatedAt?: string | null;
+  githubTokenStorageAvailable: boolean;
+  accountConsoleUrl?: string | null;
 }
 
 export interface ReviewQueueItem {

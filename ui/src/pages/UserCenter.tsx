@@ -1,12 +1,32 @@
+import { useEffect, useState } from 'react';
+import { ConfirmDialog, ErrorNote } from '../components/Confirm';
+import { formatDateTime } from '../components/ModelCard';
+import { describeError, type Profile } from '../lib/api';
 import { useHub } from '../lib/auth';
 import { PERMISSION_LABELS, type PermissionRole } from '../lib/permissions';
 import { LoginRequired } from './LoginRequired';
 
 export function UserCenter() {
-  const { session, accountUrl, logout } = useHub();
+  const { session, accountUrl, logout, api } = useHub();
+  const [profile, setProfile] = useState<Profile | null>(null);
+  const [profileError, setProfileError] = useState<string | null>(null);
+
+  const reload = () =>
+    api
+      .profile()
+      .then(setProfile)
+      .catch((e) => setProfileError(describeError(e)));
+
+  useEffect(() => {
+    if (session) void reload();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, session?.subject]);
+
   if (!session) return <LoginRequired what="see your profile" />;
+  // the token is the source of truth for permissions; the profile adds what only the command-side knows
   const permissions = [...session.permissions].sort() as PermissionRole[];
   const expires = typeof session.claims.exp === 'number' ? new Date(session.claims.exp * 1000) : null;
+  const account = profile?.accountConsoleUrl || accountUrl;
   return (
     <div className="page narrow">
       <h1>User Center</h1>
@@ -16,7 +36,7 @@ export function UserCenter() {
             {session.displayName.slice(0, 1).toUpperCase()}
           </span>
           <div>
-            <h2 id="profile-title">{session.displayName}</h2>
+            <h2 id="profile-title">{profile?.name || session.displayName}</h2>
             <div className="muted">@{session.username}</div>
           </div>
         </div>
@@ -24,7 +44,10 @@ export function UserCenter() {
           <dt>Username</dt>
           <dd data-testid="username">{session.username}</dd>
           <dt>Email</dt>
-          <dd>{session.email ?? '—'}</dd>
+          <dd>
+            {profile?.email ?? session.email ?? '—'}
+            {profile && profile.email && !profile.emailVerified && <span className="muted"> (not verified)</span>}
+          </dd>
           <dt>Account id</dt>
           <dd>
             <code>{session.subject}</code>
@@ -37,10 +60,10 @@ export function UserCenter() {
           )}
         </dl>
         <div className="actions">
-          <a className="btn" href={accountUrl} target="_blank" rel="noopener noreferrer">
+          <a className="btn" href={account} target="_blank" rel="noopener noreferrer">
             Manage account in Keycloak
           </a>
-          <a className="btn" href={`${accountUrl}/account-security/signing-in`} target="_blank" rel="noopener noreferrer">
+          <a className="btn" href={`${account}/account-security/signing-in`} target="_blank" rel="noopener noreferrer">
             Change password
           </a>
           <button type="button" className="btn btn-ghost" onClick={() => void logout()}>
@@ -48,6 +71,7 @@ export function UserCenter() {
           </button>
         </div>
       </section>
+
       <section className="card" aria-labelledby="perm-title">
         <h2 id="perm-title">Permissions</h2>
         {permissions.length === 0 ? (
@@ -62,6 +86,112 @@ export function UserCenter() {
           </ul>
         )}
       </section>
+
+      <GithubToken profile={profile} profileError={profileError} onChanged={reload} />
     </div>
+  );
+}
+
+function GithubToken({ profile, profileError, onChanged }: { profile: Profile | null; profileError: string | null; onChanged: () => Promise<void> }) {
+  const { api } = useHub();
+  const [token, setToken] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmClear, setConfirmClear] = useState(false);
+
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await api.setGithubToken(token.trim());
+      setToken('');
+      setNotice('GitHub token saved. Pull requests for your public model changes are opened in your name.');
+      await onChanged();
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const clear = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.clearGithubToken();
+      setNotice('GitHub token removed. The hub’s own bot opens your pull requests.');
+      await onChanged();
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+      setConfirmClear(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="gh-title">
+      <h2 id="gh-title">GitHub token</h2>
+      <p className="muted">
+        Changes to public models open pull requests on xorbitsai/inference. With your own token they are opened in your name; without it, by
+        the hub’s bot. The token is stored encrypted and never shown again.
+      </p>
+      {profileError && <p className="muted">Profile unavailable: {profileError}</p>}
+      {profile && (
+        <p data-testid="github-token-state">
+          {profile.githubTokenSet ? (
+            <>
+              <span className="ok">✓</span> A token is set{profile.githubTokenUpdatedAt ? ` (since ${formatDateTime(profile.githubTokenUpdatedAt)})` : ''}.
+            </>
+          ) : (
+            'No token set.'
+          )}
+        </p>
+      )}
+      {profile && !profile.githubTokenStorageAvailable ? (
+        <p className="muted">Token storage is not configured on this hub.</p>
+      ) : (
+        <form className="inline-form" onSubmit={save}>
+          <label htmlFor="github-token">{profile?.githubTokenSet ? 'Replace the token' : 'Personal access token'}</label>
+          <input
+            id="github-token"
+            type="password"
+            autoComplete="off"
+            value={token}
+            placeholder="github_pat_… or ghp_…"
+            onChange={(e) => setToken(e.target.value)}
+            aria-invalid={!!error}
+          />
+          <button type="submit" className="btn btn-primary" disabled={busy || !token.trim()}>
+            Save token
+          </button>
+          {profile?.githubTokenSet && (
+            <button type="button" className="btn" disabled={busy} onClick={() => setConfirmClear(true)}>
+              Remove token
+            </button>
+          )}
+        </form>
+      )}
+      <ErrorNote error={error} />
+      {notice && (
+        <div className="alert alert-ok" role="status">
+          {notice}
+        </div>
+      )}
+      <ConfirmDialog
+        open={confirmClear}
+        title="Remove your GitHub token?"
+        confirmLabel="Remove"
+        danger
+        busy={busy}
+        onConfirm={() => void clear()}
+        onCancel={() => setConfirmClear(false)}
+      >
+        <p>Pull requests for your changes will be opened by the hub’s bot instead.</p>
+      </ConfirmDialog>
+    </section>
   );
 }
