@@ -29,8 +29,9 @@ public class AuditTrailProjection {
         this.writer = writer;
     }
 
+    /** Public so a replay can be simulated out of order in tests; Axon calls it for every model event. */
     @EventHandler
-    void on(ModelEvent event, DomainEventMessage<?> message) {
+    public void on(ModelEvent event, DomainEventMessage<?> message) {
         AuditEntry entry = AuditEntries.of(event, EventFacts.of(message));
         PendingWrites.<AuditEntry>forCurrentBatch(PROCESSING_GROUP, writer::write)
                 .put(new VersionedDocument<>(indices.auditTrail(), entry.entryId(), entry.sequence(), entry));

@@ -43,8 +43,9 @@ public class CatalogueProjection {
         this.publisher = publisher;
     }
 
+    /** Public so a replay can be simulated out of order in tests; Axon calls it for every model event. */
     @EventHandler
-    void on(ModelEvent event, DomainEventMessage<?> message) {
+    public void on(ModelEvent event, DomainEventMessage<?> message) {
         PendingWrites<CatalogueDocument> pending = PendingWrites.forCurrentBatch(PROCESSING_GROUP, this::flush);
         CatalogueDocument current = pending.get(event.modelId()).map(VersionedDocument::body)
                 .orElseGet(() -> reader.find(indices.catalogue(), event.modelId(), CatalogueDocument.class)

@@ -39,6 +39,7 @@ public final class ReviewQueueApplier {
                     + " for model " + event.modelId() + " which the review queue has not seen registered");
         }
         Draft d = current == null ? new Draft() : new Draft(current);
+        ModelStatus status = statusAfter(event, current == null ? null : current.status());
         if (event instanceof ModelRegistered e) {
             d.owner = e.owner();
             d.definition = e.definition();
@@ -68,12 +69,24 @@ public final class ReviewQueueApplier {
         Visibility visibility = ModelEvents.visibilityOf(event);
         return Optional.of(new ReviewQueueDocument(event.modelId(), event.modelName(),
                 type != null ? type : d.modelType, visibility != null ? visibility : d.visibility, d.owner,
-                d.pending, d.round, d.submitter, d.submittedAt, d.definition, d.readme, d.lastApprovedDefinition,
+                status, d.pending, d.round, d.submitter, d.submittedAt, d.definition, d.readme, d.lastApprovedDefinition,
                 d.lastApprovedReadme, d.lastApprovedDefinition == null,
                 d.lastApprovedDefinition == null ? List.of()
                         : DefinitionDiff.changedPaths(d.lastApprovedDefinition, d.definition),
                 d.lastApprovedDefinition != null && !Objects.equals(d.lastApprovedReadme, d.readme),
                 facts.sequence()));
+    }
+
+    static ModelStatus statusAfter(ModelEvent event, ModelStatus before) {
+        if (event instanceof ModelRegistered e) return e.status();
+        if (event instanceof ModelDefinitionUpdated e) return e.status();
+        if (event instanceof ModelSubmittedForReview) return ModelStatus.PENDING_REVIEW;
+        if (event instanceof ModelSubmissionWithdrawn) return ModelStatus.DRAFT;
+        if (event instanceof ModelApproved) return ModelStatus.APPROVED;
+        if (event instanceof ModelRejected) return ModelStatus.REJECTED;
+        if (event instanceof ModelExpired) return ModelStatus.EXPIRED;
+        if (event instanceof ModelDeleted) return ModelStatus.DELETED;
+        return before;
     }
 
     private static final class Draft {

@@ -8,7 +8,10 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.xinference.hub.query.elasticsearch.HubIndices;
+import io.xinference.hub.query.visibility.VisibilityFilter;
 import io.xinference.hub.query.web.RequestLimits;
+import io.xinference.hub.security.CurrentUser;
+import org.springframework.security.core.Authentication;
 import io.xinference.hub.query.web.SearchCursor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,7 +24,8 @@ import java.util.List;
 
 /**
  * Pending submissions, oldest first, for reviewers (the review-list permission, checked in the security
- * configuration). Reviewers see every pending submission, enterprise ones included: reviewing them is the job.
+ * configuration). Reviewers see pending public and enterprise submissions (reviewing them is the job); the
+ * caller's visibility filter still applies, so nothing private ever shows here for someone else.
  */
 @RestController
 @RequestMapping("/api/review-queue")
@@ -42,10 +46,14 @@ public class ReviewQueueController {
     @Operation(summary = "Pending review submissions, oldest first, with what changed since the last approval")
     @GetMapping
     public ReviewQueuePage queue(@RequestParam(required = false) String cursor,
-                                 @RequestParam(required = false) Integer size) {
+                                 @RequestParam(required = false) Integer size,
+                                 Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
         int pageSize = RequestLimits.pageSize(size);
         SearchRequest.Builder request = new SearchRequest.Builder().index(indices.reviewQueue())
-                .query(q -> q.term(t -> t.field("pending").value(true))).sort(SORT).size(pageSize)
+                .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("pending").value(true)))
+                        .filter(VisibilityFilter.forUser(user))))
+                .sort(SORT).size(pageSize)
                 .trackTotalHits(t -> t.enabled(true));
         if (cursor != null && !cursor.isBlank()) {
             request.searchAfter(SearchCursor.decode(cursor, SORT.size()));

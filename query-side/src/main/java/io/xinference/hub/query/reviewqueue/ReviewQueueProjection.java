@@ -29,8 +29,9 @@ public class ReviewQueueProjection {
         this.writer = writer;
     }
 
+    /** Public so a replay can be simulated out of order in tests; Axon calls it for every model event. */
     @EventHandler
-    void on(ModelEvent event, DomainEventMessage<?> message) {
+    public void on(ModelEvent event, DomainEventMessage<?> message) {
         PendingWrites<ReviewQueueDocument> pending = PendingWrites.forCurrentBatch(PROCESSING_GROUP, writer::write);
         ReviewQueueDocument current = pending.get(event.modelId()).map(VersionedDocument::body)
                 .orElseGet(() -> reader.find(indices.reviewQueue(), event.modelId(), ReviewQueueDocument.class)
