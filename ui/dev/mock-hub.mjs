@@ -14,6 +14,8 @@ const port = Number(process.argv[2] ?? 5180);
 const keycloakUrl = process.env.HUB_KEYCLOAK_URL ?? 'http://127.0.0.1:18080';
 const models = new Map();
 const tokens = {};
+const audit = [];
+const ACTION = { 'POST ': 'ModelRegistered', 'PUT /definition': 'ModelDefinitionUpdated', 'PUT /readme': 'ModelReadmeUpdated', 'PUT /expiration': 'ModelExpirationDateSet', 'POST /expiry': 'ModelExpired', 'DELETE ': 'ModelDeleted', 'POST /submission': 'ModelSubmittedForReview', 'DELETE /submission': 'ModelSubmissionWithdrawn', 'POST /approval': 'ModelApproved', 'POST /rejection': 'ModelRejected' };
 
 const now = () => new Date().toISOString();
 function facts(type, d) {
@@ -101,7 +103,7 @@ function send(res, status, body, type = 'application/json', headers = {}) {
   res.writeHead(status, { 'Content-Type': type, 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag, Location', ...headers });
   res.end(body === undefined ? '' : JSON.stringify(body));
 }
-const changed = (res, m, status = 200) => { m.version++; m.updatedAt = now(); send(res, status, { modelId: m.modelId, modelName: m.modelName, status: m.status, version: m.version }, 'application/json', { ETag: `"${m.version}"` }); };
+const changed = (res, m, status = 200, action = 'POST ', who = null) => { m.version++; m.updatedAt = now(); audit.unshift({ entryId: `${m.modelId}:${m.version}`, eventId: randomUUID(), modelId: m.modelId, modelName: m.modelName, modelType: m.modelType, visibility: m.visibility, action: ACTION[action], sequence: m.version, timestamp: now(), actor: who ?? m.owner, summary: `${ACTION[action]} (${m.status})` }); send(res, status, { modelId: m.modelId, modelName: m.modelName, status: m.status, version: m.version }, 'application/json', { ETag: `"${m.version}"` }); };
 const readBody = (req) => new Promise((ok) => { let s = ''; req.on('data', (c) => (s += c)); req.on('end', () => { try { ok(s ? JSON.parse(s) : {}); } catch { ok({}); } }); });
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
@@ -119,6 +121,8 @@ createServer(async (req, res) => {
   if (path === '/api/registry/readme') return send(res, 200, { hub: url.searchParams.get('hub'), modelId: url.searchParams.get('modelId'), revision: url.searchParams.get('revision'), source: `https://huggingface.co/${url.searchParams.get('modelId')}`, readme: `# ${url.searchParams.get('modelId')}\n\nThe model card, fetched by the hub.`, truncated: false });
   if (path === '/api/users/me' && req.method === 'GET') return c ? send(res, 200, { subject: c.sub, username: c.preferred_username, name: c.name, email: c.email, emailVerified: true, permissions: [...rolesOf(c)], githubTokenSet: !!tokens[c.sub], githubTokenUpdatedAt: tokens[c.sub] ?? null, githubTokenStorageAvailable: true, accountConsoleUrl: null }) : problem(res, 401, 'sign in');
   if (path === '/api/users/me/github-token' && c) { if (req.method === 'PUT') tokens[c.sub] = now(); else delete tokens[c.sub]; res.writeHead(204, { 'Access-Control-Allow-Origin': '*' }); return res.end(); }
+  if (path === '/api/audit-trail') { if (!rolesOf(c).has('audit-read')) return problem(res, 403, 'audit-read needed'); let list = audit; for (const k of ['modelId', 'action']) if (url.searchParams.get(k)) list = list.filter((e) => e[k] === url.searchParams.get(k)); if (url.searchParams.get('actor')) list = list.filter((e) => e.actor?.username === url.searchParams.get('actor') || e.actor?.subject === url.searchParams.get('actor')); return send(res, 200, { items: list.slice(0, 50), total: list.length, nextCursor: null }); }
+  if (path === '/api/admin/projections') return rolesOf(c).has('hub-admin') ? send(res, 200, ['catalogue', 'review-queue', 'audit-trail', 'xinference-download'].map((group, i) => ({ group, running: true, error: false, parkedSequences: i === 1 ? 1 : 0, parked: i === 1 ? [{ eventId: randomUUID(), payloadType: 'ModelApproved', aggregateId: 'demo', sequence: 3, cause: 'java.io.IOException: index unavailable', enqueuedAt: now() }] : [] }))) : problem(res, 403, 'admin only');
   if (path === '/api/models/download') return send(res, 200, all.filter((m) => m.modelType === url.searchParams.get('model_type') && m.visibility === 'PUBLIC' && m.status === 'APPROVED').map((m) => ({ ...m.definition, updated_at: Math.floor(Date.parse(m.updatedAt) / 1000) })));
   if (path === '/api/review-queue') return rolesOf(c).has('review-list') ? send(res, 200, { items: all.filter((m) => m.status === 'PENDING_REVIEW').map((m) => ({ ...summary(m), definition: m.definition, readme: m.readme, round: m.reviewRounds.length, submittedAt: m.reviewRounds.at(-1)?.submittedAt, submitter: m.owner, firstSubmission: !m.lastApproved, lastApprovedDefinition: m.lastApproved?.definition ?? null, lastApprovedReadme: m.lastApproved?.readme ?? null, readmeChanged: !!m.lastApproved && m.lastApproved.readme !== m.readme, changedPaths: m.lastApproved ? Object.keys({ ...m.definition, ...m.lastApproved.definition }).filter((k) => JSON.stringify(m.definition[k]) !== JSON.stringify(m.lastApproved.definition[k])).map((k) => `/${k}`) : [] })) }) : problem(res, 403, 'review-list needed');
   if (path === '/api/registry/validation' && req.method === 'POST') { const b = await readBody(req); const errors = validate(b.modelType, b.definition); return send(res, 200, { valid: errors.length === 0, errors, compatibility: { minimumClientVersion: '1.13.0', newerClientFeatures: [] } }); }
@@ -133,7 +137,7 @@ createServer(async (req, res) => {
     m.version = -1;
     m.expiresAt = b.expiresAt ?? null;
     if (status === 'PENDING_REVIEW') m.reviewRounds.push({ round: 1, submittedAt: now(), submitter: actor(c), decision: null, reviewer: null, feedback: null, decidedAt: null });
-    return changed(res, m, 201);
+    return changed(res, m, 201, 'POST ', actor(c));
   }
   match = path.match(/^\/api\/registry\/models\/([^/]+)(\/[a-z]+)?$/);
   if (match) {
@@ -145,15 +149,15 @@ createServer(async (req, res) => {
     const b = await readBody(req);
     const action = `${req.method} ${match[2] ?? ''}`;
     switch (action) {
-      case 'PUT /definition': { const errors = validate(m.modelType, b.definition); if (errors.length) return problem(res, 400, 'invalid definition', { errors }); m.definition = b.definition; Object.assign(m, facts(m.modelType, b.definition)); return changed(res, m); }
-      case 'PUT /readme': m.readme = b.readme; return changed(res, m);
-      case 'PUT /expiration': m.expiresAt = b.expiresAt; return changed(res, m);
-      case 'POST /expiry': m.status = 'EXPIRED'; return changed(res, m);
-      case 'DELETE ': m.status = 'DELETED'; return changed(res, m);
-      case 'POST /submission': m.status = 'PENDING_REVIEW'; m.reviewRounds.push({ round: m.reviewRounds.length + 1, submittedAt: now(), submitter: actor(c), decision: null }); return changed(res, m);
-      case 'DELETE /submission': m.status = 'DRAFT'; Object.assign(m.reviewRounds.at(-1), { decision: 'WITHDRAWN', decidedAt: now() }); return changed(res, m);
-      case 'POST /approval': m.status = 'APPROVED'; m.lastApproved = { definition: m.definition, readme: m.readme }; Object.assign(m.reviewRounds.at(-1), { decision: 'APPROVED', reviewer: actor(c), decidedAt: now() }); return changed(res, m);
-      case 'POST /rejection': if (!b.feedback) return problem(res, 400, 'feedback is required', { errors: [{ pointer: '/feedback', message: 'is required' }] }); m.status = 'REJECTED'; Object.assign(m.reviewRounds.at(-1), { decision: 'REJECTED', reviewer: actor(c), feedback: b.feedback, decidedAt: now() }); return changed(res, m);
+      case 'PUT /definition': { const errors = validate(m.modelType, b.definition); if (errors.length) return problem(res, 400, 'invalid definition', { errors }); m.definition = b.definition; Object.assign(m, facts(m.modelType, b.definition)); return changed(res, m, 200, action, actor(c)); }
+      case 'PUT /readme': m.readme = b.readme; return changed(res, m, 200, action, actor(c));
+      case 'PUT /expiration': m.expiresAt = b.expiresAt; return changed(res, m, 200, action, actor(c));
+      case 'POST /expiry': m.status = 'EXPIRED'; return changed(res, m, 200, action, actor(c));
+      case 'DELETE ': m.status = 'DELETED'; return changed(res, m, 200, action, actor(c));
+      case 'POST /submission': m.status = 'PENDING_REVIEW'; m.reviewRounds.push({ round: m.reviewRounds.length + 1, submittedAt: now(), submitter: actor(c), decision: null }); return changed(res, m, 200, action, actor(c));
+      case 'DELETE /submission': m.status = 'DRAFT'; Object.assign(m.reviewRounds.at(-1), { decision: 'WITHDRAWN', decidedAt: now() }); return changed(res, m, 200, action, actor(c));
+      case 'POST /approval': m.status = 'APPROVED'; m.lastApproved = { definition: m.definition, readme: m.readme }; Object.assign(m.reviewRounds.at(-1), { decision: 'APPROVED', reviewer: actor(c), decidedAt: now() }); return changed(res, m, 200, action, actor(c));
+      case 'POST /rejection': if (!b.feedback) return problem(res, 400, 'feedback is required', { errors: [{ pointer: '/feedback', message: 'is required' }] }); m.status = 'REJECTED'; Object.assign(m.reviewRounds.at(-1), { decision: 'REJECTED', reviewer: actor(c), feedback: b.feedback, decidedAt: now() }); return changed(res, m, 200, action, actor(c));
     }
     return problem(res, 405, 'unsupported');
   }

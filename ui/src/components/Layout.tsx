@@ -32,6 +32,8 @@ export function Layout() {
           {session && <NavLink to="/register">Register a model</NavLink>}
           {session && <NavLink to="/my-models">My Models</NavLink>}
           {can(Permission.REVIEW_LIST) && <NavLink to="/review">Review queue</NavLink>}
+          {(can(Permission.AUDIT_READ) || can(Permission.ADMIN)) && <NavLink to="/audit">Audit</NavLink>}
+          {can(Permission.ADMIN) && <NavLink to="/admin">Admin</NavLink>}
         </nav>
         <div className="account">
           {session ? (
@@ -62,6 +64,20 @@ export function Layout() {
                   <li role="none">
                     <Link role="menuitem" to="/review">
                       Review queue
+                    </Link>
+                  </li>
+                )}
+                {(can(Permission.AUDIT_READ) || can(Permission.ADMIN)) && (
+                  <li role="none">
+                    <Link role="menuitem" to="/audit">
+                      Audit trail
+                    </Link>
+                  </li>
+                )}
+                {can(Permission.ADMIN) && (
+                  <li role="none">
+                    <Link role="menuitem" to="/admin">
+                      Admin
                     </Link>
                   </li>
                 )}

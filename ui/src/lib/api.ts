@@ -127,6 +127,22 @@ export class HubApi {
     return items ?? [];
   }
 
+  auditTrail(params: Record<string, string | undefined>): Promise<AuditPage> {
+    return this.query<AuditPage>(`/api/audit-trail${toQuery(params)}`);
+  }
+
+  projections(): Promise<ProjectionStatus[]> {
+    return this.query<ProjectionStatus[]>('/api/admin/projections');
+  }
+
+  retryDeadLetters(group: string) {
+    return this.request<{ group: string; sequencesApplied: number; stillParked: number }>(
+      this.config.queryApiUrl,
+      'POST',
+      `/api/admin/projections/${encodeURIComponent(group)}/dead-letters/retry`,
+    ).then((r) => r.body);
+  }
+
   // command-side
   register(body: {
     modelType: string;
@@ -197,6 +213,36 @@ export class HubApi {
   remove(id: string, version: number) {
     return this.command<ChangeResult>('DELETE', `/api/registry/models/${id}`, undefined, version);
   }
+}
+
+export interface AuditEntry {
+  entryId: string;
+  eventId?: string;
+  modelId: string;
+  modelName?: string;
+  modelType?: string;
+  visibility?: string;
+  action: string;
+  sequence: number;
+  timestamp: string;
+  actor?: { subject?: string; username?: string };
+  correlationId?: string;
+  requestId?: string;
+  summary?: string;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  total?: number;
+  nextCursor?: string | null;
+}
+
+export interface ProjectionStatus {
+  group: string;
+  running: boolean;
+  error: boolean;
+  parkedSequences: number;
+  parked: { eventId: string; payloadType: string; aggregateId?: string; sequence?: number; cause?: string; enqueuedAt?: string }[];
 }
 
 export interface ModelCard {

@@ -9,13 +9,14 @@ import { accessTo } from '../lib/access';
 import { ApiError, describeError } from '../lib/api';
 import { useHub } from '../lib/auth';
 import { renderMarkdown } from '../lib/markdown';
+import { Permission } from '../lib/permissions';
 import type { ChangeResult, ModelDetail, ReviewRound } from '../lib/types';
 
 type Tab = 'readme' | 'definition' | 'review' | 'settings';
 
 export function ModelDetailPage() {
   const { name = '' } = useParams();
-  const { api, session, login } = useHub();
+  const { api, session, login, can } = useHub();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const [model, setModel] = useState<ModelDetail | null>(null);
@@ -147,6 +148,14 @@ export function ModelDetailPage() {
           )}
           <dt>Version</dt>
           <dd>{model.version}</dd>
+          {(can(Permission.AUDIT_READ) || can(Permission.ADMIN)) && (
+            <>
+              <dt>Audit</dt>
+              <dd>
+                <Link to={`/audit?modelId=${encodeURIComponent(model.modelId)}`}>Timeline</Link>
+              </dd>
+            </>
+          )}
         </dl>
       </header>
       {model.stale && (

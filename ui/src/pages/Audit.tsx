@@ -1,0 +1,196 @@
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { formatDateTime } from '../components/ModelCard';
+import { describeError, type AuditEntry } from '../lib/api';
+import { useHub } from '../lib/auth';
+import { download, toCsv } from '../lib/csv';
+import { Permission } from '../lib/permissions';
+import { LoginRequired } from './LoginRequired';
+
+const ACTIONS = [
+  'ModelRegistered',
+  'ModelDefinitionUpdated',
+  'ModelReadmeUpdated',
+  'ModelSubmittedForReview',
+  'ModelSubmissionWithdrawn',
+  'ModelApproved',
+  'ModelRejected',
+  'ModelExpirationDateSet',
+  'ModelExpired',
+  'ModelDeleted',
+];
+
+const humanAction = (a: string) => a.replace(/^Model/, '').replace(/([a-z])([A-Z])/g, '$1 $2');
+
+/** The audit trail: one row per event, filterable, exportable (audit-read permission). */
+export function Audit() {
+  const { session, can, api } = useHub();
+  const [params, setParams] = useSearchParams();
+  const [items, setItems] = useState<AuditEntry[] | null>(null);
+  const [total, setTotal] = useState<number | undefined>();
+  const [cursor, setCursor] = useState<string | null | undefined>();
+  const [error, setError] = useState<string | null>(null);
+  const [form, setForm] = useState(() => ({
+    actor: params.get('actor') ?? '',
+    modelId: params.get('modelId') ?? '',
+    action: params.get('action') ?? '',
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+  }));
+  const filters = {
+    actor: params.get('actor') ?? undefined,
+    modelId: params.get('modelId') ?? undefined,
+    action: params.get('action') ?? undefined,
+    from: params.get('from') ? new Date(params.get('from')!).toISOString() : undefined,
+    to: params.get('to') ? new Date(params.get('to')!).toISOString() : undefined,
+    size: '50',
+  };
+  const key = JSON.stringify(filters);
+  const allowed = can(Permission.AUDIT_READ) || can(Permission.ADMIN);
+
+  useEffect(() => {
+    if (!session || !allowed) return;
+    let cancelled = false;
+    setItems(null);
+    setError(null);
+    api
+      .auditTrail(filters)
+      .then((page) => {
+        if (cancelled) return;
+        setItems(page.items ?? []);
+        setTotal(page.total);
+        setCursor(page.nextCursor);
+      })
+      .catch((e) => !cancelled && setError(describeError(e)));
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, key, session?.subject, allowed]);
+
+  if (!session) return <LoginRequired what="read the audit trail" />;
+  if (!allowed)
+    return (
+      <div className="page narrow">
+        <h1>Audit trail</h1>
+        <p>You need the audit permission to read the audit trail.</p>
+      </div>
+    );
+
+  const apply = (e: React.FormEvent) => {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    for (const [k, v] of Object.entries(form)) if (v) next.set(k, v);
+    setParams(next);
+  };
+  const more = () =>
+    api.auditTrail({ ...filters, cursor: cursor ?? undefined }).then((page) => {
+      setItems((old) => [...(old ?? []), ...(page.items ?? [])]);
+      setCursor(page.nextCursor);
+    });
+  const exportCsv = () =>
+    download(
+      'audit-trail.csv',
+      toCsv(
+        ['timestamp', 'model', 'modelId', 'sequence', 'action', 'actor', 'summary', 'correlationId', 'eventId'],
+        (items ?? []).map((e) => [e.timestamp, e.modelName, e.modelId, e.sequence, e.action, e.actor?.username ?? e.actor?.subject, e.summary, e.correlationId, e.eventId]),
+      ),
+      'text/csv',
+    );
+  const exportJson = () => download('audit-trail.json', JSON.stringify(items ?? [], null, 2), 'application/json');
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>Audit trail</h1>
+        <div className="actions">
+          <button type="button" className="btn btn-small" disabled={!items?.length} onClick={exportCsv}>
+            Export CSV
+          </button>
+          <button type="button" className="btn btn-small" disabled={!items?.length} onClick={exportJson}>
+            Export JSON
+          </button>
+        </div>
+      </div>
+      <form className="card filters-bar" onSubmit={apply}>
+        <label className="field">
+          <span className="field-label">Actor</span>
+          <input value={form.actor} placeholder="username or subject" onChange={(e) => setForm({ ...form, actor: e.target.value })} />
+        </label>
+        <label className="field">
+          <span className="field-label">Model id</span>
+          <input value={form.modelId} onChange={(e) => setForm({ ...form, modelId: e.target.value })} />
+        </label>
+        <label className="field">
+          <span className="field-label">Action</span>
+          <select value={form.action} onChange={(e) => setForm({ ...form, action: e.target.value })}>
+            <option value="">Any</option>
+            {ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {humanAction(a)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">From</span>
+          <input type="datetime-local" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
+        </label>
+        <label className="field">
+          <span className="field-label">To</span>
+          <input type="datetime-local" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
+        </label>
+        <div className="actions">
+          <button type="submit" className="btn btn-primary">
+            Filter
+          </button>
+        </div>
+      </form>
+      {error && (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      )}
+      {total !== undefined && <p className="muted">{total} events</p>}
+      {items === null && !error && <p className="muted">Loading…</p>}
+      {items && (
+        <table className="table audit">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Model</th>
+              <th scope="col">Action</th>
+              <th scope="col">Actor</th>
+              <th scope="col">Summary</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((e) => (
+              <tr key={e.entryId}>
+                <td>{formatDateTime(e.timestamp)}</td>
+                <td>
+                  {e.modelName ? <Link to={`/models/detail/${encodeURIComponent(e.modelName)}`}>{e.modelName}</Link> : e.modelId}{' '}
+                  <Link className="muted" to={`/audit?modelId=${encodeURIComponent(e.modelId)}`} title="This model's timeline">
+                    #{e.sequence}
+                  </Link>
+                </td>
+                <td>
+                  <span className={`badge action-${e.action}`}>{humanAction(e.action)}</span>
+                </td>
+                <td>{e.actor?.username ?? e.actor?.subject}</td>
+                <td>{e.summary}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {cursor && (
+        <div className="more">
+          <button type="button" className="btn" onClick={() => void more()}>
+            Load more
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
