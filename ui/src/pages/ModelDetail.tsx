@@ -218,9 +218,40 @@ function Definition({ model }: { model: ModelDetail }) {
         </button>
         {model.compatibility != null && <span className="muted">Compatibility: {compat(model.compatibility)}</span>}
       </div>
+      <PullRequests items={model.pullRequests ?? []} />
       <pre className="json" tabIndex={0} aria-label="Model definition JSON">
         <code>{json}</code>
       </pre>
+    </div>
+  );
+}
+
+function PullRequests({ items }: { items: unknown[] }) {
+  if (items.length === 0) return null;
+  return (
+    <div className="pull-requests">
+      <h3>Pull requests to xorbitsai/inference</h3>
+      <ul>
+        {items.map((raw, i) => {
+          const pr = (raw ?? {}) as Record<string, unknown>;
+          const url = (pr.url ?? pr.htmlUrl ?? pr.html_url) as string | undefined;
+          const title = (pr.title as string) ?? (pr.number ? `#${String(pr.number)}` : 'Pull request');
+          const state = (pr.state ?? pr.status) as string | undefined;
+          return (
+            <li key={i}>
+              {url && /^https:\/\//.test(url) ? (
+                <a href={url} target="_blank" rel="noopener noreferrer">
+                  {title}
+                </a>
+              ) : (
+                title
+              )}
+              {state && <span className="badge">{String(state).toLowerCase()}</span>}
+              {typeof pr.failure === 'string' && <span className="muted"> — {pr.failure}</span>}
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }
