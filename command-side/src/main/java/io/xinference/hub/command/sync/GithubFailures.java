@@ -30,7 +30,7 @@ final class GithubFailures {
             return new SyncFailure(FailureKind.TRANSIENT, 0, "GitHub could not be reached: " + error, null);
         }
         int status = http.getResponseCode();
-        Map<String, List<String>> headers = http.getResponseHeaderFields();
+        Map<String, List<String>> headers = headersOf(http);
         Duration retryAfter = retryAfter(headers, clock);
         boolean rateLimited = status == 429 || (status == 403 && (retryAfter != null
                 || "0".equals(header(headers, "X-RateLimit-Remaining"))));
@@ -63,6 +63,15 @@ final class GithubFailures {
             return untilReset.isNegative() ? Duration.ZERO : untilReset;
         }
         return null;
+    }
+
+    /** github-api throws on a missing header map instead of answering empty. */
+    private static Map<String, List<String>> headersOf(HttpException http) {
+        try {
+            return http.getResponseHeaderFields();
+        } catch (NullPointerException noHeaders) {
+            return Map.of();
+        }
     }
 
     private static String header(Map<String, List<String>> headers, String name) {
