@@ -6,10 +6,13 @@ import io.xinference.hub.platform.web.CorrelationIdFilter;
 import io.xinference.hub.security.CurrentUser;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
@@ -28,16 +31,28 @@ import static io.xinference.hub.events.EventMetadataKeys.REQUEST_ID;
  * (from the command) and the request's correlation and request ids (from the {@link CorrelationIdFilter}); as
  * Axon's correlation data provider it copies those four onto every event the command causes. An expiry deadline
  * acts as {@link Actor#SYSTEM}, keeps the correlation id of the request that scheduled it and gets its own
- * request id (the deadline message's id).
+ * request id (the deadline message's id); as a deadline handler interceptor it brings that provider into the
+ * deadline's unit of work.
  */
 @Component
-public class EventMetadataStamping implements MessageDispatchInterceptor<CommandMessage<?>>, CorrelationDataProvider {
+public class EventMetadataStamping implements MessageDispatchInterceptor<CommandMessage<?>>,
+        MessageHandlerInterceptor<DeadlineMessage<?>>, CorrelationDataProvider {
 
     private static final List<String> KEYS = List.of(ACTOR_SUBJECT, ACTOR_USERNAME, CORRELATION_ID, REQUEST_ID);
 
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
         return (index, command) -> command.andMetaData(stamp(command));
+    }
+
+    /**
+     * Deadline managers run handlers in a unit of work without the configured correlation data providers; without
+     * this, a scheduled expiry would store an event that says nothing about who or why.
+     */
+    @Override
+    public Object handle(UnitOfWork<? extends DeadlineMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        unitOfWork.registerCorrelationDataProvider(this);
+        return chain.proceed();
     }
 
     @Override

@@ -36,7 +36,8 @@ abstract class CommandSideIT {
         registry.add("spring.datasource.username", () -> TestServices.DB_USER);
         registry.add("spring.datasource.password", () -> TestServices.DB_PASSWORD);
         registry.add("hub.security.issuer-uri", TestServices::issuerUri);
-        registry.add("db-scheduler.polling-interval", () -> "1s");
+        // the shared app never fires deadlines by itself, so ExpiryDeadlineRestartIT alone decides when one fires
+        registry.add("db-scheduler.polling-interval", () -> "1h");
     }
 
     Api api() {
