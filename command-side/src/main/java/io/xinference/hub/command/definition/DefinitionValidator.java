@@ -50,6 +50,7 @@ public class DefinitionValidator {
     }
 
     static final String HUB_OWNED_TIMESTAMP = "updated_at";
+    private static final String IS_BUILTIN_POINTER = "/is_builtin";
 
     /** The definition as the hub stores it: a copy without the hub-owned {@code updated_at}. */
     public JsonNode normalized(JsonNode definition) {
@@ -79,7 +80,7 @@ public class DefinitionValidator {
             String pointer = pointerOf(error);
             features.stream().filter(feature -> feature.explains(pointer)).findFirst().ifPresentOrElse(
                     feature -> usedFeatures.add(feature.pointer()),
-                    () -> messagesByPointer.computeIfAbsent(pointer, key -> new LinkedHashSet<>()).add(error.getMessage()));
+                    () -> messagesByPointer.computeIfAbsent(pointer, key -> new LinkedHashSet<>()).add(messageOf(pointer, error)));
         }
         for (Violation violation : nameAndTypeViolations(type, definition, expectedName)) {
             messagesByPointer.computeIfAbsent(violation.pointer(), key -> new LinkedHashSet<>()).add(violation.message());
@@ -116,6 +117,12 @@ public class DefinitionValidator {
                     + "\" but the model is registered as " + type.wire()));
         }
         return violations;
+    }
+
+    private static String messageOf(String pointer, Error error) {
+        return IS_BUILTIN_POINTER.equals(pointer)
+                ? "is_builtin may not be set: newer Xinference clients would trust the entry as built-in"
+                : error.getMessage();
     }
 
     /** Where the error is: for a missing or forbidden property, the property itself rather than its parent. */

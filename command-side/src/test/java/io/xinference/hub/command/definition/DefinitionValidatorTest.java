@@ -58,6 +58,7 @@ class DefinitionValidatorTest {
 
         assertThat(check.valid()).isFalse();
         assertThat(check.violations()).extracting(Violation::pointer).containsExactly(pointer);
+        assertThat(check.violations().get(0).message()).isNotBlank();
     }
 
     @Test
@@ -92,7 +93,10 @@ class DefinitionValidatorTest {
         definition.put("is_builtin", false);
 
         assertThat(VALIDATOR.check(ModelType.LLM, definition, null).violations())
-                .extracting(Violation::pointer).containsExactly("/is_builtin");
+                .singleElement().satisfies(violation -> {
+                    assertThat(violation.pointer()).isEqualTo("/is_builtin");
+                    assertThat(violation.message()).contains("built-in");
+                });
     }
 
     @Test
