@@ -89,7 +89,7 @@ public class ModelAggregate {
         ClientCompatibility compatibility = validator.requireValid(modelType, command.definition(), modelName);
         apply(new ModelDefinitionUpdated(modelId, modelName, modelType, visibility,
                 validator.normalized(command.definition()), compatibility, status));
-        return changed();
+        return new ModelChanged(modelId, modelName, status, getVersion(), compatibility);
     }
 
     @CommandHandler

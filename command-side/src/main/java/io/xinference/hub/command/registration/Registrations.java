@@ -1,8 +1,10 @@
 package io.xinference.hub.command.registration;
 
+import io.xinference.hub.command.definition.DefinitionValidator;
 import io.xinference.hub.command.model.ModelChanged;
 import io.xinference.hub.command.model.ModelPolicy;
 import io.xinference.hub.command.model.RegisterModel;
+import io.xinference.hub.events.ClientCompatibility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,10 +20,12 @@ class Registrations {
 
     private final CommandGateway commands;
     private final RegistrationReceipts receipts;
+    private final DefinitionValidator validator;
 
-    Registrations(CommandGateway commands, RegistrationReceipts receipts) {
+    Registrations(CommandGateway commands, RegistrationReceipts receipts, DefinitionValidator validator) {
         this.commands = commands;
         this.receipts = receipts;
+        this.validator = validator;
     }
 
     @Transactional
@@ -36,7 +40,7 @@ class Registrations {
             if (!first.requestHash().equals(requestHash)) {
                 throw new IdempotencyKeyReusedException();
             }
-            return new RegistrationOutcome(first.answer(), true);
+            return new RegistrationOutcome(withCompatibility(first.answer(), command), true);
         }
         ModelChanged answer = send(command);
         receipts.complete(subject, idempotencyKey, answer.modelName(), answer.status().name(), answer.version());
@@ -46,7 +50,14 @@ class Registrations {
     private ModelChanged send(RegisterModel command) {
         commands.sendAndWait(command);
         // a registration stores exactly one event (sequence number 0) in the status the policy decided
-        return new ModelChanged(command.modelId(), command.modelName(),
-                ModelPolicy.registrationStatus(command.caller(), command.visibility()), 0);
+        return withCompatibility(new ModelChanged(command.modelId(), command.modelName(),
+                ModelPolicy.registrationStatus(command.caller(), command.visibility()), 0), command);
+    }
+
+    /** The client range, computed again from the (same) definition: the validator is pure, and cheap. */
+    private ModelChanged withCompatibility(ModelChanged answer, RegisterModel command) {
+        ClientCompatibility compatibility = validator.check(command.modelType(), command.definition(), null)
+                .compatibility();
+        return new ModelChanged(answer.modelId(), answer.modelName(), answer.status(), answer.version(), compatibility);
     }
 }

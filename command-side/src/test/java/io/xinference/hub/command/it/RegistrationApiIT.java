@@ -26,12 +26,26 @@ class RegistrationApiIT extends CommandSideIT {
         assertThat(answer.body().path("status").asText()).isEqualTo("APPROVED");
         assertThat(answer.body().path("version").asLong()).isZero();
         assertThat(answer.header("ETag")).isEqualTo("\"0\"");
+        assertThat(answer.body().path("compatibility").path("minimumClientVersion").asText()).isEqualTo("1.13.0");
         String modelId = answer.body().path("modelId").asText();
         assertThat(answer.header("Location")).isEqualTo("/api/registry/models/" + modelId);
         assertThat(eventTypes(modelId)).containsExactly("io.xinference.hub.events.ModelRegistered");
         String storedDefinition = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry"
                 + " WHERE aggregate_identifier = ?", String.class, modelId);
         assertThat(storedDefinition).doesNotContain("updated_at");
+    }
+
+    @Test
+    void registrationSaysWhenOnlyNewerClientsLoadTheDefinition() {
+        ObjectNode definition = fixtureNamed("llm", uniqueName("qwq-fp4"));
+        ((ObjectNode) definition.get("model_specs").get(0)).put("model_format", "fp4");
+
+        Api.Answer answer = register("alice", "llm", "PRIVATE", definition);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        assertThat(answer.body().path("compatibility").path("minimumClientVersion").asText()).isEqualTo(">1.13.0");
+        assertThat(answer.body().path("compatibility").path("newerClientFeatures").get(0).asText())
+                .isEqualTo("/model_specs/0/model_format");
     }
 
     @Test

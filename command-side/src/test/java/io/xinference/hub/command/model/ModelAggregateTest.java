@@ -228,7 +228,8 @@ class ModelAggregateTest {
         void ownerUpdatesTheDefinition() {
             given.when(updateDefinition(ALICE))
                     .expectEvents(definitionUpdated(Visibility.PRIVATE, ModelStatus.APPROVED))
-                    .expectResultMessagePayload(new ModelChanged(ID, NAME, ModelStatus.APPROVED, 1));
+                    .expectResultMessagePayload(new ModelChanged(ID, NAME, ModelStatus.APPROVED, 1,
+                            ClientCompatibility.allClients()));
         }
 
         @Test
