@@ -51,6 +51,7 @@ final class Api {
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
+        private boolean chunked;
 
         private Call(String method, String path) {
             this.method = method;
@@ -75,15 +76,26 @@ final class Api {
             return header("Content-Type", "application/json");
         }
 
+        /** Sends the body without a Content-Length, as a stream of chunks. */
+        Call chunked() {
+            chunked = true;
+            return this;
+        }
+
         Answer send() {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : chunked ? HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    : HttpRequest.BodyPublishers.ofString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(60))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body));
+                    .method(method, publisher);
             headers.forEach(request::header);
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                JsonNode json = response.body().isBlank() ? MissingNode.getInstance() : JSON.readTree(response.body());
+                boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+                JsonNode json = !isJson || response.body().isBlank() ? MissingNode.getInstance()
+                        : JSON.readTree(response.body());
                 return new Answer(response.statusCode(), response, json);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

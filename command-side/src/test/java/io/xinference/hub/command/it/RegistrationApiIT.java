@@ -166,6 +166,44 @@ class RegistrationApiIT extends CommandSideIT {
     }
 
     @Test
+    void oversizedBodyWithoutDeclaredLengthStopsBeingReadAtTheCap() {
+        Map<String, Object> body = new HashMap<>(registration("llm", "PRIVATE", fixtureNamed("llm", uniqueName("qwq"))));
+        body.put("readme", "x".repeat(2 * 1024 * 1024));
+
+        Api.Answer answer = api().call("POST", "/api/registry/models").token(token("alice")).json(body).chunked().send();
+
+        assertProblem(answer, 413, "request-too-large");
+    }
+
+    @Test
+    void bodyThatIsNotJsonIsUnsupported() {
+        Api.Answer answer = api().call("POST", "/api/registry/models").token(token("alice"))
+                .header("Content-Type", "text/plain").json("hello").header("Content-Type", "text/plain").send();
+
+        assertThat(answer.status()).isEqualTo(415);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void corsLetsTheUiOriginCallWithItsHeaders() {
+        Api.Answer preflight = api().call("OPTIONS", "/api/registry/models")
+                .header("Origin", "http://127.0.0.1:5173")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key").send();
+
+        assertThat(preflight.status()).isEqualTo(200);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("http://127.0.0.1:5173");
+        assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("idempotency-key");
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        Api.Answer ui = api().call("GET", "/swagger-ui/index.html").send();
+
+        assertThat(ui.status()).isEqualTo(200);
+    }
+
+    @Test
     void retryWithTheSameIdempotencyKeyGetsTheFirstAnswer() {
         Map<String, Object> body = registration("embedding", "PRIVATE", fixtureNamed("embedding", uniqueName("bge")));
         String key = uniqueName("key");
