@@ -79,10 +79,25 @@ public abstract class QuerySideITSupport {
         }
     }
 
-    /** Waits until the catalogue holds {@code modelId} at {@code version} (or later). */
+    /**
+     * Waits until the catalogue holds {@code modelId} at {@code version} (or later), then refreshes the indices so
+     * searches see it too (a real-time GET sees a write at once, a search only after the next refresh).
+     */
     protected CatalogueDocument awaitCatalogue(String modelId, long version) {
-        return await().atMost(PROJECTION_WAIT).until(() -> catalogueDocument(modelId).orElse(null),
-                document -> document != null && document.version() >= version);
+        CatalogueDocument document = await().atMost(PROJECTION_WAIT).until(
+                () -> catalogueDocument(modelId).orElse(null),
+                found -> found != null && found.version() >= version);
+        refreshIndices();
+        return document;
+    }
+
+    protected void refreshIndices() {
+        try {
+            elasticsearch.indices().refresh(r -> r.index(indices.catalogue(), indices.reviewQueue(),
+                    indices.auditTrail()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     protected JsonNode json(String body) throws Exception {

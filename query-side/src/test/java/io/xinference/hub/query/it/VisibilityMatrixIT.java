@@ -105,6 +105,7 @@ class VisibilityMatrixIT extends QuerySideITSupport {
         models.values().forEach(m -> org.awaitility.Awaitility.await().atMost(PROJECTION_WAIT).until(() ->
                 elasticsearchGet(indices.reviewQueue(), m.id(), JsonNode.class)
                         .map(d -> d.path("version").asLong() >= events.version(m.id())).orElse(false)));
+        refreshIndices();
     }
 
     static Stream<Personas> personas() {
