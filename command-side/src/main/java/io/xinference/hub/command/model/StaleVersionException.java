@@ -6,8 +6,12 @@ public class StaleVersionException extends RuntimeException {
     private final long currentVersion;
 
     public StaleVersionException(long expectedVersion, long currentVersion) {
-        super("the model is at version " + currentVersion + ", not " + expectedVersion
+        this(expectedVersion, currentVersion, "the model is at version " + currentVersion + ", not " + expectedVersion
                 + ": reload it and apply your change again");
+    }
+
+    StaleVersionException(long expectedVersion, long currentVersion, String message) {
+        super(message);
         this.currentVersion = currentVersion;
     }
 

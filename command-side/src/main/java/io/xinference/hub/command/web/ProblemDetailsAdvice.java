@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.xinference.hub.command.definition.InvalidDefinitionException;
 import io.xinference.hub.command.definition.Violation;
+import io.xinference.hub.command.model.CommandRefusal;
 import io.xinference.hub.command.model.ModelRuleViolation;
 import io.xinference.hub.command.model.StaleVersionException;
 import io.xinference.hub.command.registration.IdempotencyKeyReusedException;
 import io.xinference.hub.events.ModelType;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -71,6 +73,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty("currentVersion", stale.currentVersion());
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
                 .header(HttpHeaders.ETAG, ModelVersions.etag(stale.currentVersion())).body(problem);
+    }
+
+    /** A refusal that travelled wrapped, through the interceptor and possibly Axon Server: answered as itself. */
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException failure) {
+        RuntimeException original = CommandRefusal.original(failure).orElse(null);
+        if (original instanceof ModelRuleViolation violation) {
+            return ruleViolated(violation);
+        }
+        if (original instanceof StaleVersionException stale) {
+            return staleVersion(stale);
+        }
+        if (original instanceof InvalidDefinitionException invalid) {
+            return invalidDefinition(invalid);
+        }
+        if (original instanceof AggregateNotFoundException notFound) {
+            return unknownModel(notFound);
+        }
+        return unexpected(failure);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
