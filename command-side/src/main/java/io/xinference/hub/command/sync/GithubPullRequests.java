@@ -12,7 +12,6 @@ import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.GitHubRateLimitHandler;
-import org.kohsuke.github.extras.HttpClientGitHubConnector;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,7 +112,7 @@ public class GithubPullRequests {
         return new GitHubBuilder()
                 .withEndpoint(properties.apiUrl())
                 .withOAuthToken(token)
-                .withConnector(new HttpClientGitHubConnector(http))
+                .withConnector(new TimeLimitedGithubConnector(http, properties.timeout()))
                 // never sleep inside a call: the persistent schedule waits instead, and survives restarts
                 .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
                 .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)

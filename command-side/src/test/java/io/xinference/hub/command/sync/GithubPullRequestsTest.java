@@ -226,6 +226,22 @@ class GithubPullRequestsTest {
         assertThat(failure.httpStatus()).isEqualTo(403);
     }
 
+    @Test
+    void aGithubThatNeverAnswersIsATransientFailureNotAHang() {
+        github.withRepository();
+        github.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(REPO)).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withFixedDelay(5000)));
+        GithubPullRequests impatient = new GithubPullRequests(new SyncProperties(null, github.apiUrl(), null, null,
+                null, null, null, null, null, Duration.ofMillis(300)), clock);
+
+        SyncFailure failure = catchThrowableOfType(
+                () -> impatient.publish(qwq(Fixtures.definition("llm")), "t", "paula"), SyncFailure.class);
+
+        assertThat(failure.kind()).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(failure.httpStatus()).isZero();
+    }
+
     static SyncJob qwq(JsonNode definition) {
         return new SyncJob("m-1", "QwQ-32B", ModelType.LLM, RepositoryChange.ADD_OR_REPLACE, definition,
                 QWQ_UPDATED_AT, PAULA, 0, 1);
