@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.xinference.hub.command.CommandSideApplication;
 import io.xinference.hub.devstack.KeycloakTokens;
 import io.xinference.hub.devstack.TestServices;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +32,23 @@ class ExpiryDeadlineRestartIT {
 
     private static final KeycloakTokens TOKENS = KeycloakTokens.forTestServices();
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    /**
+     * Deadlines of this test live in their own db-scheduler table: other apps of this test JVM (Spring's cached
+     * contexts) poll {@code scheduled_tasks} and must not fire this deadline between the two starts.
+     */
+    private static final String TABLE = "scheduled_tasks_restart_it";
+
+    @BeforeAll
+    static void ownDeadlineTable() throws Exception {
+        try (Connection connection = DriverManager.getConnection(TestServices.jdbcUrl("hub_command_it"),
+                TestServices.DB_USER, TestServices.DB_PASSWORD); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (task_name text NOT NULL,"
+                    + " task_instance text NOT NULL, task_data bytea, execution_time timestamptz NOT NULL,"
+                    + " picked boolean NOT NULL, picked_by text, last_success timestamptz, last_failure timestamptz,"
+                    + " consecutive_failures int, last_heartbeat timestamptz, version bigint NOT NULL,"
+                    + " priority smallint, PRIMARY KEY (task_name, task_instance))");
+        }
+    }
 
     @Test
     void scheduledExpiryFiresAfterTheApplicationRestarted() throws Exception {
@@ -43,7 +64,7 @@ class ExpiryDeadlineRestartIT {
                     .json(body).send();
             assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
             modelId = registered.body().path("modelId").asText();
-            assertThat(jdbc(first).queryForObject("SELECT count(*) FROM scheduled_tasks WHERE execution_time = ?",
+            assertThat(jdbc(first).queryForObject("SELECT count(*) FROM " + TABLE + " WHERE execution_time = ?",
                     Integer.class, java.sql.Timestamp.from(expiresAt))).as("the deadline is stored").isEqualTo(1);
         }
         try (ConfigurableApplicationContext second = start("1s")) {
@@ -63,7 +84,7 @@ class ExpiryDeadlineRestartIT {
             assertThat(expired.path("modelId").asText()).isEqualTo(modelId);
             assertThat(metadata.path("actorUsername").asText()).isEqualTo("system");
             assertThat(metadata.path("requestId").asText()).isNotBlank();
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE execution_time = ?",
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM " + TABLE + " WHERE execution_time = ?",
                     Integer.class, java.sql.Timestamp.from(expiresAt))).as("the deadline is done").isZero();
         }
     }
@@ -76,7 +97,8 @@ class ExpiryDeadlineRestartIT {
                 "--spring.datasource.username=" + TestServices.DB_USER,
                 "--spring.datasource.password=" + TestServices.DB_PASSWORD,
                 "--hub.security.issuer-uri=" + TestServices.issuerUri(),
-                "--db-scheduler.polling-interval=" + pollingInterval);
+                "--db-scheduler.polling-interval=" + pollingInterval,
+                "--db-scheduler.table-name=" + TABLE);
     }
 
     private static Api api(ConfigurableApplicationContext app) {
