@@ -30,11 +30,9 @@ test('anyone browses the home page: tabs, facets, search as you type', async () 
   await page.getByRole('tab', { name: /^embedding/ }).click();
   await page.waitForURL(/type=embedding/);
   await page.getByLabel('Search models').fill(model.modelName);
-  // the list narrows as the debounced search lands
-  await page.waitForFunction((name) => {
-    const cards = [...document.querySelectorAll('.model-card')];
-    return cards.length > 0 && cards.every((c) => c.getAttribute('data-model-name').includes(name));
-  }, model.modelName);
+  // the list follows the debounced search: the exact name ranks first, and the query is in the address
+  await page.waitForURL((url) => url.searchParams.get('q') === model.modelName);
+  await page.waitForFunction((name) => document.querySelector('.model-card')?.getAttribute('data-model-name') === name, model.modelName);
   assert.ok(await page.getByRole('tab', { name: /^embedding/ }).getAttribute('aria-selected'));
   await shot(page, 'home-search');
 

@@ -2,7 +2,7 @@
 // and logs out. Bob cannot see it anywhere.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { call, env, launch, login, logout, newPage, registerViaApi, shot, uniqueName } from './helpers.mjs';
+import { call, env, eventually, launch, login, logout, newPage, registerViaApi, shot, uniqueName } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -90,6 +90,7 @@ test('bob sees alice\'s private model nowhere', async () => {
 
 test('a stale edit is refused with an explanation, not overwritten', async () => {
   const mine = await registerViaApi('alice', { modelType: 'audio', visibility: 'PRIVATE' });
+  await eventually('the model in the catalogue', async () => (await call('GET', `${env.query}/api/catalogue/models/by-name/${mine.modelName}?minVersion=${mine.version}`, { tokenOf: 'alice' })).status === 200);
   const page = await newPage(browser);
   await login(page, 'alice', `/models/detail/${mine.modelName}?tab=settings`);
   await page.locator('#edit-readme').fill('# My edit\n\nWritten in the browser.');

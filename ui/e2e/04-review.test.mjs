@@ -11,6 +11,7 @@ const feedback = 'Please add the licence and a usage example to the README.';
 before(async () => {
   model = await registerViaApi('alice', { modelType: 'rerank', visibility: 'PUBLIC' });
   assert.equal(model.status, 'PENDING_REVIEW', 'a plain user\'s public model waits for review');
+  await eventually('the model in the catalogue', async () => (await call('GET', `${env.query}/api/catalogue/models/by-name/${model.modelName}`, { tokenOf: 'alice' })).status === 200);
   browser = await launch();
 });
 after(() => browser?.close());

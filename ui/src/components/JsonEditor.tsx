@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, describeError } from '../lib/api';
 import { useHub } from '../lib/auth';
-import { analyzeJson, lineOf, type JsonAnalysis } from '../lib/jsonLines';
+import { analyzeJson, definitionPointer, lineOf, type JsonAnalysis } from '../lib/jsonLines';
 
 export interface EditorError {
   line?: number;
@@ -16,6 +16,11 @@ export interface LiveValidation {
   checking: boolean;
   compatibility?: unknown;
   serviceError?: string;
+}
+
+function located(analysis: JsonAnalysis, e: { pointer?: string; message: string }): EditorError {
+  const pointer = definitionPointer(e.pointer);
+  return { pointer, message: e.message, line: lineOf(analysis, pointer) };
 }
 
 /** Validates the definition as the user types: syntax locally, then the hub's per-type rules (debounced). */
@@ -37,7 +42,7 @@ export function useLiveValidation(modelType: string, text: string, delay = 400):
             key,
             valid: !!result.valid,
             compatibility: result.compatibility,
-            errors: (result.errors ?? []).map((e) => ({ pointer: e.pointer, message: e.message, line: lineOf(analysis, e.pointer) })),
+            errors: (result.errors ?? []).map((e) => located(analysis, e)),
           });
         })
         .catch((e) => {
@@ -47,7 +52,7 @@ export function useLiveValidation(modelType: string, text: string, delay = 400):
             setRemote({
               key,
               valid: false,
-              errors: e.problem.errors.map((x) => ({ pointer: x.pointer, message: x.message, line: lineOf(analysis, x.pointer) })),
+              errors: e.problem.errors.map((x) => located(analysis, x)),
             });
           } else {
             setRemote({ key, valid: true, errors: [], serviceError: `Live validation unavailable: ${describeError(e)}` });

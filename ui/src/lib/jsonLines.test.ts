@@ -57,3 +57,13 @@ describe('analyzeJson', () => {
     expect(analyzeJson('{"a\\"b": "c\\\\d\\u00e9"}').value).toEqual({ 'a"b': 'c\\dé' });
   });
 });
+
+describe('definitionPointer', () => {
+  it('drops the request body prefix only', async () => {
+    const { definitionPointer } = await import('./jsonLines');
+    expect(definitionPointer('/definition/version')).toBe('/version');
+    expect(definitionPointer('/definition')).toBe('');
+    expect(definitionPointer('/definitions/x')).toBe('/definitions/x');
+    expect(definitionPointer(undefined)).toBeUndefined();
+  });
+});

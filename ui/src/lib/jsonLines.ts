@@ -143,3 +143,11 @@ export function lineOf(analysis: JsonAnalysis, pointer: string | undefined): num
     p = p.slice(0, p.lastIndexOf('/'));
   }
 }
+
+/**
+ * The command-side locates problems in the request body (`/definition/model_specs/0/...`); the editor holds the
+ * definition itself, so drop that first segment.
+ */
+export function definitionPointer(pointer: string | undefined): string | undefined {
+  return pointer?.replace(/^\/definition(?=\/|$)/, '');
+}

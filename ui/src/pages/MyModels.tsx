@@ -12,7 +12,9 @@ const STATUS_FILTERS = ['', 'DRAFT', 'PENDING_REVIEW', 'REJECTED', 'APPROVED', '
 export function MyModels() {
   const { session, api } = useHub();
   const location = useLocation();
-  const notice = (location.state as { notice?: string } | null)?.notice;
+  const state = location.state as { notice?: string; expect?: string } | null;
+  const notice = state?.notice;
+  const expect = state?.expect;
   const [items, setItems] = useState<ModelSummary[] | null>(null);
   const [cursor, setCursor] = useState<string | null | undefined>();
   const [status, setStatus] = useState('');
@@ -23,18 +25,21 @@ export function MyModels() {
     let cancelled = false;
     setItems(null);
     setError(null);
-    api
-      .myModels({ status: status || undefined, size: '50' })
-      .then((page) => {
+    // a model registered a moment ago may take a second to reach the search index: look again a few times
+    const deadline = Date.now() + 10000;
+    const load = (): Promise<void> =>
+      api.myModels({ status: status || undefined, size: '50' }).then((page) => {
         if (cancelled) return;
+        const found = !expect || (page.items ?? []).some((m) => m.modelName === expect);
         setItems(page.items ?? []);
         setCursor(page.nextCursor);
-      })
-      .catch((e) => !cancelled && setError(describeError(e)));
+        if (!found && Date.now() < deadline) return new Promise<void>((r) => setTimeout(r, 700)).then(load);
+      });
+    load().catch((e) => !cancelled && setError(describeError(e)));
     return () => {
       cancelled = true;
     };
-  }, [api, session, status]);
+  }, [api, session, status, expect]);
 
   if (!session) return <LoginRequired what="see your models" />;
 

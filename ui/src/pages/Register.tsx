@@ -7,7 +7,7 @@ import { ReadmeEditor } from '../components/ReadmeEditor';
 import { compat } from './ModelDetail';
 import { ApiError, describeError } from '../lib/api';
 import { useHub } from '../lib/auth';
-import { lineOf } from '../lib/jsonLines';
+import { definitionPointer, lineOf } from '../lib/jsonLines';
 import { Permission } from '../lib/permissions';
 import { readmeTemplate, templateFor } from '../lib/templates';
 import { MODEL_TYPES, type ChangeResult, type ModelType } from '../lib/types';
@@ -68,11 +68,13 @@ export function Register() {
         readme,
         expiresAt: expiresAt ? new Date(expiresAt).toISOString() : undefined,
       });
+      // read-your-writes: wait (≤ 5 s, on the query-side) until the catalogue shows the new model
+      await api.modelByName(change.modelName, change.version).catch(() => undefined);
       setResult({ change, visibility });
     } catch (err) {
       setError(describeError(err));
       if (err instanceof ApiError && Array.isArray(err.problem.errors))
-        setServerErrors(err.problem.errors.map((x) => ({ ...x, pointer: x.pointer?.replace(/^\/definition(?=\/|$)/, '') })));
+        setServerErrors(err.problem.errors.map((x) => ({ ...x, pointer: definitionPointer(x.pointer) })));
     } finally {
       setBusy(false);
     }
@@ -103,7 +105,7 @@ export function Register() {
             <Link className="btn btn-primary" to={`/models/detail/${encodeURIComponent(change.modelName)}?minVersion=${change.version}`}>
               Open the model
             </Link>
-            <Link className="btn" to="/my-models">
+            <Link className="btn" to="/my-models" state={{ expect: change.modelName }}>
               My Models
             </Link>
             <button

@@ -105,7 +105,7 @@ describe('Model detail', () => {
 
 describe('Register', () => {
   it('hides the enterprise switch from plain users and shows validation errors at their line', async () => {
-    const validate = vi.fn(async () => ({ valid: false, errors: [{ pointer: '/model_specs/0/model_format', message: 'must be one of pytorch, gptq' }] }));
+    const validate = vi.fn(async () => ({ valid: false, errors: [{ pointer: '/definition/model_specs/0/model_format', message: 'must be one of pytorch, gptq' }] }));
     renderAt('/register', hubWith({ validate }, session('alice', Permission.REGISTER_PRIVATE)));
     expect(screen.getByRole('checkbox', { name: /Public model/ })).toBeTruthy();
     expect(screen.queryByRole('checkbox', { name: /Enterprise model/ })).toBeNull();
