@@ -1,19 +1,25 @@
 package io.xinference.hub.command.readme;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.xinference.hub.command.readme.ModelCardProblem.Kind;
+import io.xinference.hub.events.ModelType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.Map;
 
 /**
- * "Get README" on the registration form: the model card from the definition's source hub. Any signed-in person
- * may call it (the security configuration requires a token for every API call).
+ * "Get README" on the registration form: the model card from the definition's source hub, or, when there is none
+ * or the hub is down, a README written from the definition. Any signed-in person may call it (the security
+ * configuration requires a token for every API call).
  */
 @RestController
 public class ReadmeController {
@@ -32,6 +38,18 @@ public class ReadmeController {
                             @RequestParam(name = "modelId", required = false) String modelId,
                             @RequestParam(name = "revision", required = false) String revision) {
         return fetcher.fetch(hub, modelId, revision);
+    }
+
+    /** The fallback when the card is missing (404) or the hub is down (502): a README from the definition. */
+    @Operation(summary = "Write a README from a definition, for when the model hub has no card or is unreachable")
+    @PostMapping("/api/registry/readme/template")
+    public Map<String, String> template(@RequestBody ReadmeTemplateRequest request) {
+        ModelType type = ModelType.fromWire(request.modelType()).orElseThrow(() -> new ModelCardProblem(
+                Kind.INVALID_REQUEST, "modelType must be one of llm, embedding, rerank, image, audio, video"));
+        if (request.definition() == null || !request.definition().isObject()) {
+            throw new ModelCardProblem(Kind.INVALID_REQUEST, "definition must be a JSON object");
+        }
+        return Map.of("readme", ReadmeTemplate.from(type, request.definition()));
     }
 
     @ExceptionHandler(ModelCardProblem.class)

@@ -62,6 +62,25 @@ class ReadmeApiIT extends OutboundAppContext {
     }
 
     @Test
+    void whenTheHubIsDownAReadmeWrittenFromTheDefinitionStandsIn() throws Exception {
+        MODEL_HUBS.stubFor(get(urlPathEqualTo("/BAAI/bge-m3/raw/down/README.md")).willReturn(aResponse().withStatus(500)));
+        assertThat(call("/api/registry/readme?hub=huggingface&modelId=BAAI/bge-m3&revision=down", "alice")
+                .statusCode()).isEqualTo(502);
+
+        String body = JSON.writeValueAsString(java.util.Map.of("modelType", "embedding",
+                "definition", io.xinference.hub.devstack.Fixtures.definition("embedding")));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/registry/readme/template"))
+                .header("Authorization", "Bearer " + TOKENS.accessToken("alice"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("readme").asText()).startsWith("# bge-m3\n")
+                .contains("- **Type:** embedding").contains("https://huggingface.co/BAAI/bge-m3");
+    }
+
+    @Test
     void anUnknownHubIsAProblem400() throws Exception {
         HttpResponse<String> response = call("/api/registry/readme?hub=github&modelId=a/b", "alice");
 
