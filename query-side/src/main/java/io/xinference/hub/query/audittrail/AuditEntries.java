@@ -12,7 +12,19 @@ import io.xinference.hub.events.ModelRegistered;
 import io.xinference.hub.events.ModelRejected;
 import io.xinference.hub.events.ModelSubmissionWithdrawn;
 import io.xinference.hub.events.ModelSubmittedForReview;
+import io.xinference.hub.events.sync.RepositorySyncEvent;
+import io.xinference.hub.events.sync.RepositorySyncFailed;
+import io.xinference.hub.events.sync.RepositorySyncPullRequestOpened;
+import io.xinference.hub.events.sync.RepositorySyncPullRequestUpdated;
+import io.xinference.hub.events.sync.RepositorySyncRequested;
+import io.xinference.hub.events.sync.RepositorySyncRetried;
+import io.xinference.hub.events.sync.RepositorySyncSkipped;
+import io.xinference.hub.events.user.GithubTokenCleared;
+import io.xinference.hub.events.user.GithubTokenSet;
+import io.xinference.hub.events.user.UserAccountEvent;
 import io.xinference.hub.query.projection.EventFacts;
+
+import java.time.Instant;
 import io.xinference.hub.query.projection.ModelEvents;
 
 /** Turns an event into its audit entry: who, what, on which model, when, and a one-line summary. Pure. */
@@ -26,6 +38,43 @@ public final class AuditEntries {
                 event.modelName(), ModelEvents.typeOf(event), ModelEvents.visibilityOf(event),
                 event.getClass().getSimpleName(), facts.sequence(), facts.timestamp(), actor(event, facts),
                 facts.correlationId(), facts.requestId(), summary(event));
+    }
+
+    /** A repository sync outcome; no aggregate, so its stream position orders it. */
+    public static AuditEntry of(RepositorySyncEvent event, String eventId, long position, Instant at, Actor actor,
+                                String correlationId, String requestId) {
+        Actor who = actor != null ? actor
+                : event instanceof RepositorySyncRequested requested && requested.requestedBy() != null
+                ? requested.requestedBy() : Actor.SYSTEM;
+        return new AuditEntry("sync:" + eventId, eventId, event.modelId(), event.modelName(), event.modelType(), null,
+                event.getClass().getSimpleName(), position, at, who, correlationId, requestId, summary(event));
+    }
+
+    /** A person's account setting changed (never the secret itself). */
+    public static AuditEntry of(UserAccountEvent event, String accountId, EventFacts facts) {
+        Actor who = facts.actor() != null ? facts.actor() : new Actor(event.userSubject(), username(event));
+        String summary = event instanceof GithubTokenSet ? "stored a GitHub token for pull requests"
+                : "removed their GitHub token";
+        return new AuditEntry("user:" + accountId + ":" + facts.sequence(), facts.eventId(), null, null, null, null,
+                event.getClass().getSimpleName(), facts.sequence(), facts.timestamp(), who, facts.correlationId(),
+                facts.requestId(), summary);
+    }
+
+    private static String username(UserAccountEvent event) {
+        if (event instanceof GithubTokenSet e) return e.username();
+        if (event instanceof GithubTokenCleared e) return e.username();
+        return null;
+    }
+
+    static String summary(RepositorySyncEvent event) {
+        String model = event.modelType().wire() + " model " + event.modelName();
+        if (event instanceof RepositorySyncRequested e) return "requested a repository sync (" + e.change() + ") of " + model;
+        if (event instanceof RepositorySyncPullRequestOpened e) return "opened pull request #" + e.number() + " for " + model;
+        if (event instanceof RepositorySyncPullRequestUpdated e) return "updated pull request #" + e.number() + " for " + model;
+        if (event instanceof RepositorySyncFailed e) return "repository sync of " + model + " failed (" + e.kind() + "): " + e.reason();
+        if (event instanceof RepositorySyncRetried e) return "retried the repository sync of " + model + " (attempt " + e.attempt() + ")";
+        if (event instanceof RepositorySyncSkipped e) return "skipped the repository sync of " + model + ": " + e.reason();
+        return event.getClass().getSimpleName() + " on " + model;
     }
 
     static Actor actor(ModelEvent event, EventFacts facts) {

@@ -8,11 +8,15 @@ import io.xinference.hub.query.elasticsearch.VersionedDocument;
 import io.xinference.hub.query.projection.EventFacts;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
+import io.xinference.hub.events.sync.RepositorySyncEvent;
+import io.xinference.hub.events.user.UserAccountEvent;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 /**
- * One audit document per event, append-only. The id is the event's place in its model's history and the
+ * One audit document per event — model events, repository sync outcomes, account settings — append-only. The id is the event's place in its model's history and the
  * version its sequence number, so a redelivered event overwrites nothing (409, a no-op).
  */
 @Component
@@ -33,7 +37,25 @@ public class AuditTrailProjection {
     @EventHandler
     public void on(ModelEvent event, DomainEventMessage<?> message) {
         AuditEntry entry = AuditEntries.of(event, EventFacts.of(message));
+        write(entry, entry.sequence());
+    }
+
+    @EventHandler
+    public void on(RepositorySyncEvent event, EventMessage<?> message, TrackingToken token) {
+        long position = token == null ? 0 : token.position().orElse(0);
+        EventFacts facts = EventFacts.of(message);
+        write(AuditEntries.of(event, message.getIdentifier(), position, message.getTimestamp(), facts.actor(),
+                facts.correlationId(), facts.requestId()), Math.max(position, 1));
+    }
+
+    @EventHandler
+    public void on(UserAccountEvent event, DomainEventMessage<?> message) {
+        AuditEntry entry = AuditEntries.of(event, message.getAggregateIdentifier(), EventFacts.of(message));
+        write(entry, entry.sequence());
+    }
+
+    private void write(AuditEntry entry, long version) {
         PendingWrites.<AuditEntry>forCurrentBatch(PROCESSING_GROUP, writer::write)
-                .put(new VersionedDocument<>(indices.auditTrail(), entry.entryId(), entry.sequence(), entry));
+                .put(new VersionedDocument<>(indices.auditTrail(), entry.entryId(), version, entry));
     }
 }

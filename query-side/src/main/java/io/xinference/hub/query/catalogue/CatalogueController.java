@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.xinference.hub.events.ModelStatus;
 import io.xinference.hub.events.ModelType;
 import io.xinference.hub.events.Visibility;
+import io.xinference.hub.query.pullrequests.PullRequests;
 import io.xinference.hub.query.visibility.VisibilityPolicy;
 import io.xinference.hub.query.web.BadRequestException;
 import io.xinference.hub.query.web.NotFoundException;
@@ -30,11 +31,14 @@ public class CatalogueController {
     private final CatalogueSearch search;
     private final CatalogueReader reader;
     private final ReadYourWrites readYourWrites;
+    private final PullRequests pullRequests;
 
-    public CatalogueController(CatalogueSearch search, CatalogueReader reader, ReadYourWrites readYourWrites) {
+    public CatalogueController(CatalogueSearch search, CatalogueReader reader, ReadYourWrites readYourWrites,
+                               PullRequests pullRequests) {
         this.search = search;
         this.reader = reader;
         this.readYourWrites = readYourWrites;
+        this.pullRequests = pullRequests;
     }
 
     @Operation(summary = "Search the models the caller may see, with facet counts and a search_after cursor")
@@ -92,13 +96,13 @@ public class CatalogueController {
                 minVersion), CurrentUser.of(authentication), name);
     }
 
-    private static ModelDetail visible(ReadYourWrites.Result result, CurrentUser user, String key) {
+    private ModelDetail visible(ReadYourWrites.Result result, CurrentUser user, String key) {
         // a model the caller may not see answers exactly like one that does not exist
         CatalogueDocument document = result.document()
                 .filter(d -> VisibilityPolicy.canSee(user, d.visibility(), d.status(),
                         d.owner() == null ? null : d.owner().subject()))
                 .orElseThrow(() -> new NotFoundException("no model " + key));
-        return ModelDetail.of(document, result.stale());
+        return ModelDetail.of(document, pullRequests.of(document.modelId()), result.stale());
     }
 
     static CatalogueFilters filters(String q, List<String> type, List<String> ability, List<String> language,

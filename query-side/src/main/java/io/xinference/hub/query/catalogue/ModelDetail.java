@@ -6,6 +6,7 @@ import io.xinference.hub.events.ClientCompatibility;
 import io.xinference.hub.events.ModelStatus;
 import io.xinference.hub.events.ModelType;
 import io.xinference.hub.events.Visibility;
+import io.xinference.hub.query.pullrequests.PullRequestDocument;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,12 +20,12 @@ public record ModelDetail(String modelId, String modelName, ModelType modelType,
                           List<String> abilities, List<String> languages, List<String> formats,
                           List<Double> sizesInBillions, Instant expiresAt, Instant createdAt, Instant updatedAt,
                           long version, ClientCompatibility compatibility, List<ReviewRound> reviewRounds,
-                          List<JsonNode> pullRequests, boolean stale) {
+                          List<PullRequestDocument> pullRequests, boolean stale) {
 
-    static ModelDetail of(CatalogueDocument d, boolean stale) {
+    static ModelDetail of(CatalogueDocument d, List<PullRequestDocument> pullRequests, boolean stale) {
         return new ModelDetail(d.modelId(), d.modelName(), d.modelType(), d.visibility(), d.status(), d.owner(),
                 d.definition(), d.readme(), d.description(), d.abilities(), d.languages(), d.formats(),
                 d.sizesInBillions(), d.expiresAt(), d.createdAt(), d.updatedAt(), d.version(), d.compatibility(),
-                d.reviewRounds(), d.pullRequests() == null ? List.of() : d.pullRequests(), stale);
+                d.reviewRounds(), pullRequests, stale);
     }
 }

@@ -29,7 +29,7 @@ public class IndexInitializer implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(IndexInitializer.class);
     private static final List<IndexDefinition> ALL =
-            List.of(HubIndices.CATALOGUE, HubIndices.REVIEW_QUEUE, HubIndices.AUDIT_TRAIL);
+            List.of(HubIndices.CATALOGUE, HubIndices.REVIEW_QUEUE, HubIndices.AUDIT_TRAIL, HubIndices.PULL_REQUESTS);
 
     private final ElasticsearchClient client;
     private final ElasticsearchProperties properties;

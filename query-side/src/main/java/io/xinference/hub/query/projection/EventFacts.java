@@ -3,6 +3,7 @@ package io.xinference.hub.query.projection;
 import io.xinference.hub.events.Actor;
 import io.xinference.hub.events.EventMetadataKeys;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
 
 import java.time.Instant;
@@ -16,11 +17,20 @@ public record EventFacts(String eventId, long sequence, Instant timestamp, Actor
                          String requestId) {
 
     public static EventFacts of(DomainEventMessage<?> message) {
+        return of(message, message.getSequenceNumber());
+    }
+
+    /** For events outside any aggregate: the caller says what orders them. */
+    public static EventFacts of(EventMessage<?> message) {
+        return of(message, -1);
+    }
+
+    private static EventFacts of(EventMessage<?> message, long sequence) {
         MetaData metaData = message.getMetaData();
         String subject = string(metaData, EventMetadataKeys.ACTOR_SUBJECT);
         String username = string(metaData, EventMetadataKeys.ACTOR_USERNAME);
         Actor actor = subject == null && username == null ? null : new Actor(subject, username);
-        return new EventFacts(message.getIdentifier(), message.getSequenceNumber(), message.getTimestamp(), actor,
+        return new EventFacts(message.getIdentifier(), sequence, message.getTimestamp(), actor,
                 string(metaData, EventMetadataKeys.CORRELATION_ID), string(metaData, EventMetadataKeys.REQUEST_ID));
     }
 

@@ -60,6 +60,14 @@ public class EventStoreFixture {
         return sequence;
     }
 
+    /** An event outside any aggregate, as the command side's repository sync publishes them. */
+    public void publish(Object event, Actor actor) {
+        MetaData metaData = MetaData.with(EventMetadataKeys.ACTOR_SUBJECT, actor.subject())
+                .and(EventMetadataKeys.ACTOR_USERNAME, actor.username());
+        transactions.executeWithoutResult(status -> eventStore.publish(
+                org.axonframework.eventhandling.GenericEventMessage.asEventMessage(event).andMetaData(metaData)));
+    }
+
     public long version(String modelId) {
         return sequences.getOrDefault(modelId, -1L);
     }

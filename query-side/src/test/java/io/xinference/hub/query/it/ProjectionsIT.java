@@ -11,6 +11,9 @@ import io.xinference.hub.query.audittrail.AuditEntry;
 import io.xinference.hub.query.catalogue.CatalogueDocument;
 import io.xinference.hub.query.catalogue.ReviewRound;
 import io.xinference.hub.query.reviewqueue.ReviewQueueDocument;
+import io.xinference.hub.events.sync.RepositorySyncPullRequestOpened;
+import io.xinference.hub.events.sync.RepositorySyncPullRequestUpdated;
+import io.xinference.hub.security.HubPermission;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -18,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** Every event type reaches the catalogue, the review queue and the audit trail as it should. */
 class ProjectionsIT extends QuerySideITSupport {
@@ -104,6 +108,40 @@ class ProjectionsIT extends QuerySideITSupport {
             await().atMost(PROJECTION_WAIT).until(
                     () -> elasticsearchGet(indices.auditTrail(), m.id() + ":" + s, AuditEntry.class).isPresent());
         }
+    }
+
+    @Test
+    void pullRequestsOfTheRepositorySyncShowOnTheModelPageAndInTheAuditTrail() throws Exception {
+        ObjectNode definition = Fixtures.definition("video");
+        definition.put("model_name", "synced-" + RUN);
+        EventStoreFixture.Model m = EventStoreFixture.model("synced-" + RUN, ModelType.VIDEO, Visibility.PUBLIC, OWNER);
+        events.register(m, definition, ModelStatus.APPROVED, null);
+        events.publish(new RepositorySyncPullRequestOpened(m.id(), m.name(), ModelType.VIDEO, "xorbitsai/inference",
+                4242, "https://github.com/xorbitsai/inference/pull/4242", "chore/models-sync/synced",
+                "FEAT: [model] synced support"), Actor.SYSTEM);
+        events.publish(new RepositorySyncPullRequestUpdated(m.id(), m.name(), ModelType.VIDEO, "xorbitsai/inference",
+                4242, "https://github.com/xorbitsai/inference/pull/4242", "chore/models-sync/synced",
+                "ENH: update model \"synced\" JSON"), Actor.SYSTEM);
+        awaitCatalogue(m.id(), 0);
+        JsonNode detail = await().atMost(PROJECTION_WAIT).until(() -> {
+            refreshIndices();
+            return json(mvc.perform(get("/api/catalogue/models/" + m.id())).andReturn().getResponse()
+                    .getContentAsString());
+        }, page -> page.path("pullRequests").size() == 1
+                && page.path("pullRequests").get(0).path("lastAction").asText().equals("UPDATED"));
+        JsonNode pullRequest = detail.path("pullRequests").get(0);
+        assertThat(pullRequest.path("number").asInt()).isEqualTo(4242);
+        assertThat(pullRequest.path("url").asText()).isEqualTo("https://github.com/xorbitsai/inference/pull/4242");
+        assertThat(pullRequest.path("title").asText()).startsWith("ENH: update model");
+
+        Personas auditor = Personas.of("audrey", "audrey-" + RUN, HubPermission.AUDIT_READ);
+        JsonNode trail = await().atMost(PROJECTION_WAIT).until(() -> {
+            refreshIndices();
+            return json(mvc.perform(get("/api/audit-trail?modelId=" + m.id()).with(auditor.token())).andReturn()
+                    .getResponse().getContentAsString());
+        }, page -> page.path("total").asInt() == 3);
+        assertThat(trail.path("items").findValuesAsText("action")).containsExactlyInAnyOrder("ModelRegistered",
+                "RepositorySyncPullRequestOpened", "RepositorySyncPullRequestUpdated");
     }
 
     private ReviewQueueDocument awaitReview(String modelId, long version) {
