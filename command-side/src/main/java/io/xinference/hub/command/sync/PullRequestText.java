@@ -2,6 +2,10 @@ package io.xinference.hub.command.sync;
 
 import io.xinference.hub.events.ModelType;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /** Branch, commit message, title and body of a sync pull request, exactly as the live hub writes them. */
@@ -15,18 +19,32 @@ public final class PullRequestText {
     }
 
     /**
-     * Model names are unique ignoring case and use {@code [A-Za-z0-9._-]}, so lower case keeps them apart; only
-     * what git refuses in a ref ({@code ..}, a leading or trailing dot, a {@code .lock} ending) is rewritten.
+     * Model names are unique ignoring case and use {@code [A-Za-z0-9._-]}, so lower case keeps them apart. The
+     * rare name git refuses in a ref ({@code ..}, a leading or trailing dot, a {@code .lock} ending) is rewritten
+     * and gets a short hash of the real name, so two such names never share a branch.
      */
     static String slug(String modelName) {
-        String slug = modelName.toLowerCase(Locale.ROOT)
+        String lowerCase = modelName.toLowerCase(Locale.ROOT);
+        String slug = lowerCase
                 .replaceAll("[^a-z0-9._-]+", "-")
                 .replaceAll("\\.{2,}", "-")
                 .replaceAll("^[.-]+|[.]+$", "");
         if (slug.endsWith(".lock")) {
             slug = slug + "-";
         }
-        return slug.isEmpty() ? "model" : slug;
+        if (slug.isEmpty()) {
+            slug = "model";
+        }
+        return slug.equals(lowerCase) ? slug : slug + "-" + shortHash(modelName);
+    }
+
+    private static String shortHash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     public static String commitMessage(ModelType type, String modelName) {

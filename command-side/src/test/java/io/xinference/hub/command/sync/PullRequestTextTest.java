@@ -15,9 +15,15 @@ class PullRequestTextTest {
 
     @Test
     void namesGitWouldRefuseInARefAreMadeSafe() {
-        assertThat(PullRequestText.slug("a..b")).isEqualTo("a-b");
-        assertThat(PullRequestText.slug(".hidden.")).isEqualTo("hidden");
-        assertThat(PullRequestText.slug("model.lock")).isEqualTo("model.lock-");
+        assertThat(PullRequestText.slug("a..b")).matches("a-b-[0-9a-f]{8}");
+        assertThat(PullRequestText.slug(".hidden.")).matches("hidden-[0-9a-f]{8}");
+        assertThat(PullRequestText.slug("model.lock")).matches("model\\.lock--[0-9a-f]{8}");
+    }
+
+    @Test
+    void twoNamesNeverShareABranch() {
+        assertThat(PullRequestText.slug("a..b")).isNotEqualTo(PullRequestText.slug("a-b"));
+        assertThat(PullRequestText.slug("a-b")).isEqualTo("a-b");
     }
 
     @Test
