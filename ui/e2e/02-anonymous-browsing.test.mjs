@@ -78,3 +78,13 @@ test('the home and detail pages work at phone width', async () => {
   await page.getByRole('heading', { name: 'Browse me' }).waitFor();
   await shot(page, 'detail-phone');
 });
+
+test('"Sign up" opens Keycloak\'s registration form', async () => {
+  const page = await newPage(browser);
+  await page.goto(env.ui + '/');
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.waitForURL((url) => url.href.startsWith(env.keycloak));
+  await page.locator('#email').waitFor();
+  await page.locator('#password-confirm').waitFor();
+  await shot(page, 'keycloak-sign-up');
+});

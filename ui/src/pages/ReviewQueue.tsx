@@ -175,7 +175,10 @@ function QueueItem({ item, canDecide, onDecided }: { item: ReviewQueueItem; canD
                   value={feedback}
                   aria-invalid={!!feedbackError}
                   aria-describedby={`fb-${item.modelId}`}
-                  onChange={(e) => setFeedback(e.target.value)}
+                  onChange={(e) => {
+                    setFeedback(e.target.value);
+                    if (e.target.value.trim()) setFeedbackError(null);
+                  }}
                 />
                 <span id={`fb-${item.modelId}`} className="field-error" role={feedbackError ? 'alert' : undefined}>
                   {feedbackError}
