@@ -158,6 +158,19 @@ class GithubPullRequestsTest {
     }
 
     @Test
+    void aFileTooLargeForTheContentsApiIsReadThroughTheBlobApi() throws Exception {
+        github.withRepository()
+                .withLargeFile(LLM_FILE, "main", RepositoryTestFiles.bytes("llm_family-without-qwq.json"), "big-sha")
+                .withoutBranch(QWQ_BRANCH)
+                .opensPullRequest(46);
+
+        pullRequests.publish(qwq(Fixtures.definition("llm")), "bot-token", "paula");
+
+        assertThat(github.count(GET, REPO + "/git/blobs/big-sha")).isOne();
+        assertThat(github.committedContent(LLM_FILE)).isEqualTo(RepositoryTestFiles.bytes("llm_family.json"));
+    }
+
+    @Test
     void badCredentialsArePermanent() {
         github.withRepository().failsEverything(401);
 

@@ -66,6 +66,19 @@ final class GithubStub implements AutoCloseable {
         return this;
     }
 
+    /** Over 1 MB the contents API leaves the content out ({@code "encoding": "none"}); the blob API has it. */
+    GithubStub withLargeFile(String path, String ref, byte[] content, String sha) {
+        ObjectNode metadata = content(path, content, sha).put("encoding", "none").put("content", "");
+        server.stubFor(get(urlPathEqualTo(REPO + "/contents/" + path)).withQueryParam("ref", equalTo(ref))
+                .willReturn(json(200, metadata)));
+        server.stubFor(get(urlPathEqualTo(REPO + "/git/blobs/" + sha)).willReturn(json(200, JSON.createObjectNode()
+                .put("sha", sha).put("size", content.length).put("encoding", "base64")
+                .put("content", Base64.getMimeEncoder(60, "\n".getBytes()).encodeToString(content))
+                .put("url", apiUrl() + REPO + "/git/blobs/" + sha))));
+        server.stubFor(put(urlPathEqualTo(REPO + "/contents/" + path)).willReturn(json(200, contentUpdate(path))));
+        return this;
+    }
+
     GithubStub withoutBranch(String branch) {
         server.stubFor(get(urlPathEqualTo(REPO + "/git/refs/heads/" + branch))
                 .willReturn(json(404, notFound())));
