@@ -23,15 +23,15 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * OAuth2 resource server (issuer, audience and RS256 from {@code spring.security.oauth2.resourceserver.jwt.*}),
- * with the shared token-to-permission mapping. Read endpoints allow anonymous callers: what they see is decided
+ * OAuth2 resource server with the shared decoder (RS256, issuer, audience: {@code hub.security.*}, see
+ * {@code HubPlatformAutoConfiguration}) and the shared token-to-permission mapping. Read endpoints allow anonymous callers: what they see is decided
  * per model inside each query. Reviewer, auditor and admin endpoints need their permission here.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, @Value("${hub.audience}") String audience,
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, HubJwtAuthenticationConverter converter,
                             @Value("${hub.ui-origin}") String uiOrigin) throws Exception {
         BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
         BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
@@ -48,7 +48,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new HubJwtAuthenticationConverter(audience)))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((request, response, e) -> {
                             bearerEntryPoint.commence(request, response, e);
                             problem(response, objectMapper, HttpStatus.UNAUTHORIZED, "a valid bearer token is required");

@@ -68,7 +68,7 @@ class DownloadBenchmark {
         registry.add("spring.flyway.default-schema", () -> schema);
         registry.add("spring.elasticsearch.uris", TestServices::elasticsearchUrl);
         registry.add("hub.elasticsearch.index-prefix", () -> "bench-" + RUN + "-");
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestServices::issuerUri);
+        registry.add("hub.security.issuer-uri", TestServices::issuerUri);
         registry.add("logging.level.root", () -> "WARN");
     }
 

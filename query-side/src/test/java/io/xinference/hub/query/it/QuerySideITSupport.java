@@ -47,7 +47,7 @@ public abstract class QuerySideITSupport {
         registry.add("spring.flyway.default-schema", () -> schema);
         registry.add("spring.elasticsearch.uris", TestServices::elasticsearchUrl);
         registry.add("hub.elasticsearch.index-prefix", () -> "it-" + RUN + "-");
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestServices::issuerUri);
+        registry.add("hub.security.issuer-uri", TestServices::issuerUri);
         registry.add("hub.ui.issuer-uri", TestServices::issuerUri);
     }
 
