@@ -292,6 +292,11 @@ class RegistrationApiIT extends CommandSideIT {
         assertThat(paths.has("/api/registry/models")).isTrue();
         assertThat(paths.has("/api/registry/models/{id}/approval")).isTrue();
         assertThat(paths.has("/api/registry/validation")).isTrue();
+        JsonNode approvalResponses = paths.path("/api/registry/models/{id}/approval").path("post").path("responses");
+        assertThat(approvalResponses.has("412")).isTrue();
+        assertThat(approvalResponses.path("403").path("content").has("application/problem+json")).isTrue();
+        assertThat(docs.body().path("components").path("schemas").has("ProblemDetail"))
+                .as("the problems' schema is documented").isTrue();
     }
 
     static void assertProblem(Api.Answer answer, int status, String type) {
