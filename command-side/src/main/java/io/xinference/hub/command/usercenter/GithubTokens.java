@@ -1,5 +1,6 @@
 package io.xinference.hub.command.usercenter;
 
+import io.xinference.hub.command.sync.GithubTokenSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -13,10 +14,10 @@ import java.util.regex.Pattern;
 /**
  * Stores, clears and reads people's GitHub tokens. The encrypted row and the event that says it changed are
  * written in one transaction: the event store joins it. Tokens are never logged, returned over HTTP, or put in
- * events; {@link #tokenOf} exists for the repository-sync process only.
+ * events; {@link #tokenOf} exists for the repository-sync process only, which opens pull requests with it.
  */
 @Service
-public class GithubTokens {
+public class GithubTokens implements GithubTokenSource {
 
     /** Classic ({@code ghp_...}, OAuth/app tokens) and fine-grained ({@code github_pat_...}) GitHub tokens. */
     static final Pattern TOKEN_SHAPE = Pattern.compile("(gh[pousr]_[A-Za-z0-9]{20,251}|github_pat_[A-Za-z0-9_]{20,244})");
@@ -65,6 +66,7 @@ public class GithubTokens {
     }
 
     /** The decrypted token, for opening pull requests in the person's name. */
+    @Override
     @Transactional(readOnly = true)
     public Optional<String> tokenOf(String subject) {
         return cipher.flatMap(tokenCipher -> stored.findById(subject)
