@@ -8,6 +8,7 @@ export function ConfirmDialog({
   confirmLabel,
   danger,
   busy,
+  disabled,
   onConfirm,
   onCancel,
 }: {
@@ -17,6 +18,8 @@ export function ConfirmDialog({
   confirmLabel: string;
   danger?: boolean;
   busy?: boolean;
+  /** the confirm button is not usable yet (e.g. the name to type is missing) */
+  disabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -45,7 +48,7 @@ export function ConfirmDialog({
           type="button"
           className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`}
           onClick={onConfirm}
-          disabled={busy}
+          disabled={busy || disabled}
         >
           {busy ? 'Working…' : confirmLabel}
         </button>

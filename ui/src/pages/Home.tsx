@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { tabListKeys } from '../lib/tabs';
 import { ModelCard } from '../components/ModelCard';
 import { describeError } from '../lib/api';
 import { useHub } from '../lib/auth';
@@ -124,7 +125,7 @@ export function Home() {
         </div>
       </section>
 
-      <div className="tabs" role="tablist" aria-label="Model type">
+      <div className="tabs" role="tablist" aria-label="Model type" onKeyDown={tabListKeys}>
         <TypeTab label="All" active={!type} count={allCount || undefined} onClick={() => update({ type: undefined })} />
         {MODEL_TYPES.map((t) => (
           <TypeTab key={t} label={t} active={type === t} count={typeCounts[t] ?? 0} onClick={() => update({ type: t })} />
@@ -213,7 +214,7 @@ export function Home() {
 
 function TypeTab({ label, active, count, onClick }: { label: string; active: boolean; count?: number; onClick: () => void }) {
   return (
-    <button type="button" role="tab" aria-selected={active} className={`tab ${active ? 'active' : ''}`} onClick={onClick}>
+    <button type="button" role="tab" aria-selected={active} tabIndex={active ? 0 : -1} className={`tab ${active ? 'active' : ''}`} onClick={onClick}>
       {label}
       {count !== undefined && <span className="count">{count}</span>}
     </button>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { tabListKeys } from '../lib/tabs';
 import { StatusBadge, VisibilityBadge } from '../components/Badges';
 import { ConfirmDialog, ErrorNote } from '../components/Confirm';
 import { JsonEditor, useLiveValidation } from '../components/JsonEditor';
@@ -169,7 +170,7 @@ export function ModelDetailPage() {
         </div>
       )}
 
-      <div className="tabs" role="tablist" aria-label="Model sections">
+      <div className="tabs" role="tablist" aria-label="Model sections" onKeyDown={tabListKeys}>
         {tabs.map((t) => (
           <button
             key={t.id}
@@ -177,6 +178,7 @@ export function ModelDetailPage() {
             role="tab"
             id={`tab-${t.id}`}
             aria-selected={activeTab === t.id}
+            tabIndex={activeTab === t.id ? 0 : -1}
             aria-controls={`panel-${t.id}`}
             className={`tab ${activeTab === t.id ? 'active' : ''}`}
             onClick={() => setTab(t.id)}
@@ -564,7 +566,8 @@ function Settings({
         title={action ? confirmText[action.kind].title : ''}
         confirmLabel={action ? confirmText[action.kind].label : ''}
         danger={action ? confirmText[action.kind].danger : false}
-        busy={busy || (action?.kind === 'delete' && deleteName !== model.modelName)}
+        busy={busy}
+        disabled={action?.kind === 'delete' && deleteName !== model.modelName}
         onConfirm={() => void run()}
         onCancel={() => {
           setAction(null);

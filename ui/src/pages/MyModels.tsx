@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
+import { tabListKeys } from '../lib/tabs';
 import { StatusBadge, VisibilityBadge } from '../components/Badges';
 import { formatDate } from '../components/ModelCard';
 import { describeError } from '../lib/api';
@@ -62,9 +63,9 @@ export function MyModels() {
           {notice}
         </div>
       )}
-      <div className="tabs" role="tablist" aria-label="Status">
+      <div className="tabs" role="tablist" aria-label="Status" onKeyDown={tabListKeys}>
         {STATUS_FILTERS.map((s) => (
-          <button key={s || 'all'} type="button" role="tab" aria-selected={status === s} className={`tab ${status === s ? 'active' : ''}`} onClick={() => setStatus(s)}>
+          <button key={s || 'all'} type="button" role="tab" aria-selected={status === s} tabIndex={status === s ? 0 : -1} className={`tab ${status === s ? 'active' : ''}`} onClick={() => setStatus(s)}>
             {s ? <StatusBadge status={s} /> : 'All'}
           </button>
         ))}

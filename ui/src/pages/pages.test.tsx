@@ -121,3 +121,17 @@ describe('Register', () => {
     expect(await screen.findByText(/JSON syntax: Trailing comma/)).toBeTruthy();
   });
 });
+
+describe('keyboard', () => {
+  it('moves between the detail tabs with the arrow keys', async () => {
+    const detail = { modelId: 'm', modelName: 'k', modelType: 'llm' as const, definition: { version: 2 }, readme: '# K', version: 1, reviewRounds: [] };
+    renderAt('/models/detail/k', hubWith({ modelByName: vi.fn(async () => detail) }));
+    const readme = await screen.findByRole('tab', { name: 'README' });
+    readme.focus();
+    fireEvent.keyDown(readme, { key: 'ArrowRight' });
+    expect((await screen.findByRole('tab', { name: 'Definition' })).getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement?.textContent).toBe('Definition');
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect(screen.getByRole('tab', { name: 'Review status' }).getAttribute('aria-selected')).toBe('true');
+  });
+});
