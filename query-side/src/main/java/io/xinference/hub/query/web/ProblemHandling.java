@@ -50,6 +50,26 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * Elasticsearch unreachable or failing: 503, so a Xinference client keeps its last good file and the UI can
+     * say "try again" (never a 2xx with an error body).
+     */
+    @ExceptionHandler({java.io.UncheckedIOException.class,
+            co.elastic.clients.elasticsearch._types.ElasticsearchException.class,
+            co.elastic.clients.transport.TransportException.class})
+    ProblemDetail backendUnavailable(Exception e) {
+        if (e instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException refused
+                && refused.status() == 400) {
+            // only a forged cursor gets this far with values Elasticsearch cannot use
+            return validation("cursor", "the search request was refused: " + refused.error().reason());
+        }
+        logger.warn("read model unavailable", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the search backend is unavailable; try again shortly");
+        problem.setTitle("Service unavailable");
+        return problem;
+    }
+
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
                                                                           HttpHeaders headers, HttpStatusCode status,

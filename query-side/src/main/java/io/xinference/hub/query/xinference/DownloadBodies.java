@@ -109,7 +109,8 @@ public class DownloadBodies {
                 String type = bucket.key().stringValue();
                 double signature = bucket.aggregations().get("versions").sum().value() + bucket.docCount();
                 Double previous = lastSignatures.put(type, signature);
-                if (previous != null && previous != signature) {
+                // first sight counts as a change too: another instance may have written before we first looked
+                if (previous == null || previous != signature) {
                     ModelType.fromWire(type).ifPresent(t -> generations.get(t).incrementAndGet());
                 }
             }
