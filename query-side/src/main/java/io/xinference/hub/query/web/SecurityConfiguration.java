@@ -1,6 +1,7 @@
 package io.xinference.hub.query.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xinference.hub.platform.web.CorrelationIdFilter;
 import io.xinference.hub.security.HubJwtAuthenticationConverter;
 import io.xinference.hub.security.HubPermission;
 import jakarta.servlet.http.HttpServletResponse;
@@ -71,8 +72,10 @@ public class SecurityConfiguration {
         CorsConfiguration configuration = new CorsConfiguration();
         configuration.setAllowedOrigins(List.of(uiOrigin.split(",")));
         configuration.setAllowedMethods(List.of("GET", "HEAD", "OPTIONS"));
-        configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-None-Match"));
-        configuration.setExposedHeaders(List.of("ETag"));
+        configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-None-Match",
+                CorrelationIdFilter.CORRELATION_HEADER));
+        configuration.setExposedHeaders(List.of("ETag", CorrelationIdFilter.CORRELATION_HEADER,
+                CorrelationIdFilter.REQUEST_HEADER));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", configuration);
         return source;
