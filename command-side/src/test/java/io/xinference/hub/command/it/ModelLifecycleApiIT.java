@@ -169,6 +169,13 @@ class ModelLifecycleApiIT extends CommandSideIT {
                 .isNotEqualTo(first.path("requestId").asText());
     }
 
+    @Test
+    void transactionsOnTheEventStoreEndLongBeforeAxonsGapTimeout() {
+        // a transaction committing after the 60 s gap timeout would be skipped for good by tracking processors
+        assertThat(jdbc.queryForObject("SHOW statement_timeout", String.class)).isEqualTo("30s");
+        assertThat(jdbc.queryForObject("SHOW idle_in_transaction_session_timeout", String.class)).isEqualTo("30s");
+    }
+
     private String registeredId(String user, String visibility) {
         Api.Answer answer = register(user, "llm", visibility, fixtureNamed("llm", uniqueName("qwq")));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
