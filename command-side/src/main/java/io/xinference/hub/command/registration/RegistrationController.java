@@ -1,5 +1,6 @@
 package io.xinference.hub.command.registration;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -69,7 +71,7 @@ class RegistrationController {
         RegistrationOutcome outcome = registrations.register(command, key, key == null ? null : hash(body));
         ModelChanged answer = outcome.answer();
         return ResponseEntity.status(HttpStatus.CREATED)
-                .location(java.net.URI.create("/api/registry/models/" + answer.modelId()))
+                .location(URI.create("/api/registry/models/" + answer.modelId()))
                 .header(HttpHeaders.ETAG, ModelVersions.etag(answer.version()))
                 .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
                 .body(answer);
@@ -80,7 +82,7 @@ class RegistrationController {
             byte[] canonical = canonicalJson.writeValueAsString(canonicalJson.valueToTree(body))
                     .getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
