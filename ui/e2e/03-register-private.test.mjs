@@ -32,6 +32,10 @@ test('alice registers a private model through the UI and sees it in My Models', 
   await shot(page, 'register-validation-error');
   await page.locator('#definition').fill(good);
   await page.getByText('✓ Valid definition').waitFor();
+  // Get README: the model card, or (offline, no card) a README written from the definition
+  await page.getByRole('button', { name: 'Get README' }).click();
+  await page.locator('.readme-editor [role="status"]').filter({ hasText: /README fetched|written from the definition/ }).waitFor();
+  assert.notEqual(await page.locator('#readme').inputValue(), '');
   await shot(page, 'register');
 
   await page.getByRole('button', { name: 'Register model' }).click();

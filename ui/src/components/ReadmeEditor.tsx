@@ -37,11 +37,13 @@ export function ReadmeEditor({
   value,
   onChange,
   definition,
+  modelType,
 }: {
   id: string;
   value: string;
   onChange: (v: string) => void;
   definition: unknown;
+  modelType: string;
 }) {
   const { api } = useHub();
   const [preview, setPreview] = useState(false);
@@ -50,16 +52,28 @@ export function ReadmeEditor({
   const html = useMemo(() => (preview ? renderMarkdown(value) : ''), [preview, value]);
   const source = readmeSourceOf(definition);
 
+  const fromDefinition = async (why: string) => {
+    try {
+      onChange(await api.readmeTemplate(modelType, definition));
+      setMessage(`${why} A README was written from the definition instead: edit it as you like.`);
+    } catch (e) {
+      setMessage(`${why} ${describeError(e)} Write the README here instead.`);
+    }
+  };
+
   const getReadme = async () => {
-    if (!source) return;
     setFetching(true);
     setMessage(null);
     try {
+      if (!source) {
+        await fromDefinition('The definition names no Hugging Face or ModelScope repository.');
+        return;
+      }
       const card = await api.fetchReadme(source.hub, source.modelId, source.revision);
       onChange(card.readme);
       setMessage(`README fetched from ${card.source ?? `${source.hub} ${source.modelId}`}${card.truncated ? ' (shortened: it was very long)' : ''}.`);
     } catch (e) {
-      setMessage(`Could not get the README of ${source.modelId} from ${source.hub}: ${describeError(e)} Write it here instead.`);
+      await fromDefinition(`No model card for ${source?.modelId} on ${source?.hub} (${describeError(e)}).`);
     } finally {
       setFetching(false);
     }
@@ -82,8 +96,8 @@ export function ReadmeEditor({
         <button
           type="button"
           className="btn btn-small"
-          disabled={!source || fetching}
-          title={source ? `Fetch the model card of ${source.modelId} from ${source.hub}` : 'Add a huggingface or modelscope model_id to the definition first'}
+          disabled={fetching || definition == null}
+          title={source ? `Fetch the model card of ${source.modelId} from ${source.hub}` : 'Write a README from the definition'}
           onClick={() => void getReadme()}
         >
           {fetching ? 'Fetching…' : 'Get README'}

@@ -198,6 +198,13 @@ export class HubApi {
     return this.request<ModelCard>(this.config.commandApiUrl, 'GET', `/api/registry/readme${toQuery({ hub, modelId, revision })}`).then((r) => r.body);
   }
 
+  /** A README written from the definition, when the source hub has no card or cannot be reached. */
+  readmeTemplate(modelType: string, definition: unknown) {
+    return this.request<{ readme: string }>(this.config.commandApiUrl, 'POST', '/api/registry/readme/template', {
+      body: { modelType, definition },
+    }).then((r) => r.body.readme);
+  }
+
   profile() {
     return this.request<Profile>(this.config.commandApiUrl, 'GET', '/api/users/me').then((r) => r.body);
   }

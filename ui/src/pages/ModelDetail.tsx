@@ -511,7 +511,7 @@ function Settings({
       {access.update && !closed && (
         <section className="settings-section" aria-labelledby="s-readme">
           <h2 id="s-readme">README</h2>
-          <ReadmeEditor id="edit-readme" value={readme} onChange={setReadme} definition={validation.analysis.value ?? model.definition} />
+          <ReadmeEditor id="edit-readme" value={readme} onChange={setReadme} definition={validation.analysis.value ?? model.definition} modelType={model.modelType} />
           <ErrorNote error={errors.readme} />
           <div className="actions">
             <button

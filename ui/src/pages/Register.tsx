@@ -171,7 +171,7 @@ export function Register() {
           {validation.compatibility != null && <span className="muted">Compatibility: {compat(validation.compatibility)}</span>}
         </div>
         <JsonEditor id="definition" label="Definition (JSON)" value={text} onChange={setText} validation={validation} />
-        <ReadmeEditor id="readme" value={readme} onChange={setReadme} definition={definition} />
+        <ReadmeEditor id="readme" value={readme} onChange={setReadme} definition={definition} modelType={type} />
 
         <fieldset className="field visibility">
           <legend className="field-label">Visibility</legend>
