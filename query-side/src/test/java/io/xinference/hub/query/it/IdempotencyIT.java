@@ -86,6 +86,35 @@ class IdempotencyIT extends QuerySideITSupport {
     }
 
     @Test
+    void eventsAppendedWhileTheProcessorsAreDownAreAllProjectedAfterARestart() {
+        GROUPS.forEach(group -> processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow()
+                .shutDown());
+        List<EventStoreFixture.Model> models = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                EventStoreFixture.Model m = EventStoreFixture.model("restart-" + i + "-" + RUN, ModelType.AUDIO,
+                        Visibility.PUBLIC, OWNER);
+                ObjectNode definition = Fixtures.definition("audio");
+                definition.put("model_name", m.name());
+                events.register(m, definition, ModelStatus.APPROVED, null);
+                events.updateReadme(m, "readme " + i);
+                models.add(m);
+            }
+        } finally {
+            GROUPS.forEach(group -> processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow()
+                    .start());
+        }
+        // both segments of every processor pick up where their tokens stood: nothing skipped
+        for (EventStoreFixture.Model m : models) {
+            assertThat(awaitCatalogue(m.id(), 1).readme()).startsWith("readme ");
+            awaitAudit(m.id(), 1);
+            await().atMost(PROJECTION_WAIT).until(() -> elasticsearchGet(indices.reviewQueue(), m.id(),
+                    io.xinference.hub.query.reviewqueue.ReviewQueueDocument.class)
+                    .map(d -> d.version() == 1).orElse(false));
+        }
+    }
+
+    @Test
     void anOlderEventAppliedLateNeverOverwritesNewerData() {
         EventStoreFixture.Model m = EventStoreFixture.model("late-" + RUN, ModelType.LLM, Visibility.PUBLIC, OWNER);
         ObjectNode v1 = Fixtures.definition("llm");
