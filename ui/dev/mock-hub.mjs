@@ -14,6 +14,7 @@ const port = Number(process.argv[2] ?? 5180);
 const keycloakUrl = process.env.HUB_KEYCLOAK_URL ?? 'http://127.0.0.1:18080';
 const models = new Map();
 const tokens = {};
+const mail = {};
 const audit = [];
 const ACTION = { 'POST ': 'ModelRegistered', 'PUT /definition': 'ModelDefinitionUpdated', 'PUT /readme': 'ModelReadmeUpdated', 'PUT /expiration': 'ModelExpirationDateSet', 'POST /expiry': 'ModelExpired', 'DELETE ': 'ModelDeleted', 'POST /submission': 'ModelSubmittedForReview', 'DELETE /submission': 'ModelSubmissionWithdrawn', 'POST /approval': 'ModelApproved', 'POST /rejection': 'ModelRejected' };
 
@@ -121,6 +122,7 @@ createServer(async (req, res) => {
   if (path === '/api/registry/readme/template' && req.method === 'POST') { const b = await readBody(req); return send(res, 200, { readme: `# ${b.definition?.model_name}\n\nA ${b.modelType} model for Xinference.` }); }
   if (path === '/api/registry/readme') return send(res, 200, { hub: url.searchParams.get('hub'), modelId: url.searchParams.get('modelId'), revision: url.searchParams.get('revision'), source: `https://huggingface.co/${url.searchParams.get('modelId')}`, readme: `# ${url.searchParams.get('modelId')}\n\nThe model card, fetched by the hub.`, truncated: false });
   if (path === '/api/users/me' && req.method === 'GET') return c ? send(res, 200, { subject: c.sub, username: c.preferred_username, name: c.name, email: c.email, emailVerified: true, permissions: [...rolesOf(c)], githubTokenSet: !!tokens[c.sub], githubTokenUpdatedAt: tokens[c.sub] ?? null, githubTokenStorageAvailable: true, accountConsoleUrl: null }) : problem(res, 401, 'sign in');
+  if (path === '/api/users/me/notifications' && c) { if (req.method === 'PUT') mail[c.sub] = await readBody(req); return send(res, 200, mail[c.sub] ?? { reviewDecisions: true, newSubmissions: false, expiryReminders: true, webhookAlerts: true }); }
   if (path === '/api/users/me/github-token' && c) { if (req.method === 'PUT') tokens[c.sub] = now(); else delete tokens[c.sub]; res.writeHead(204, { 'Access-Control-Allow-Origin': '*' }); return res.end(); }
   if (path === '/api/audit-trail') { if (!rolesOf(c).has('audit-read')) return problem(res, 403, 'audit-read needed'); let list = audit; for (const k of ['modelId', 'action']) if (url.searchParams.get(k)) list = list.filter((e) => e[k] === url.searchParams.get(k)); if (url.searchParams.get('actor')) list = list.filter((e) => e.actor?.username === url.searchParams.get('actor') || e.actor?.subject === url.searchParams.get('actor')); return send(res, 200, { items: list.slice(0, 50), total: list.length, nextCursor: null }); }
   if (path === '/api/admin/projections') return rolesOf(c).has('hub-admin') ? send(res, 200, ['catalogue', 'review-queue', 'audit-trail', 'xinference-download'].map((group, i) => ({ group, running: true, error: false, parkedSequences: i === 1 ? 1 : 0, parked: i === 1 ? [{ eventId: randomUUID(), payloadType: 'ModelApproved', aggregateId: 'demo', sequence: 3, cause: 'java.io.IOException: index unavailable', enqueuedAt: now() }] : [] }))) : problem(res, 403, 'admin only');

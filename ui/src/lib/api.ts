@@ -205,6 +205,16 @@ export class HubApi {
     }).then((r) => r.body.readme);
   }
 
+  mailPreferences() {
+    return this.request<MailPreferences>(this.config.commandApiUrl, 'GET', '/api/users/me/notifications').then((r) => r.body);
+  }
+
+  saveMailPreferences(preferences: MailPreferences) {
+    return this.request<MailPreferences>(this.config.commandApiUrl, 'PUT', '/api/users/me/notifications', { body: preferences }).then(
+      (r) => r.body,
+    );
+  }
+
   profile() {
     return this.request<Profile>(this.config.commandApiUrl, 'GET', '/api/users/me').then((r) => r.body);
   }
@@ -259,6 +269,13 @@ export interface ModelCard {
   source?: string;
   readme: string;
   truncated?: boolean;
+}
+
+export interface MailPreferences {
+  reviewDecisions: boolean;
+  newSubmissions: boolean;
+  expiryReminders: boolean;
+  webhookAlerts: boolean;
 }
 
 export interface Profile {

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { ConfirmDialog, ErrorNote } from '../components/Confirm';
 import { formatDateTime } from '../components/ModelCard';
-import { describeError, type Profile } from '../lib/api';
+import { ApiError, describeError, type MailPreferences, type Profile } from '../lib/api';
 import { useHub } from '../lib/auth';
-import { PERMISSION_LABELS, type PermissionRole } from '../lib/permissions';
+import { Permission, PERMISSION_LABELS, type PermissionRole } from '../lib/permissions';
 import { LoginRequired } from './LoginRequired';
 
 export function UserCenter() {
@@ -87,6 +87,7 @@ export function UserCenter() {
         )}
       </section>
 
+      <MailSettings />
       <GithubToken profile={profile} profileError={profileError} onChanged={reload} />
     </div>
   );
@@ -192,6 +193,70 @@ function GithubToken({ profile, profileError, onChanged }: { profile: Profile | 
       >
         <p>Pull requests for your changes will be opened by the hub’s bot instead.</p>
       </ConfirmDialog>
+    </section>
+  );
+}
+
+const MAIL_CHOICES: { key: keyof MailPreferences; label: string; reviewersOnly?: boolean }[] = [
+  { key: 'reviewDecisions', label: 'The decision on a model I submitted for review' },
+  { key: 'newSubmissions', label: 'New submissions waiting for review', reviewersOnly: true },
+  { key: 'expiryReminders', label: 'A week before one of my models expires' },
+  { key: 'webhookAlerts', label: 'One of my webhooks was paused because it kept failing' },
+];
+
+function MailSettings() {
+  const { api, can } = useHub();
+  const [prefs, setPrefs] = useState<MailPreferences | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [unavailable, setUnavailable] = useState(false);
+  const reviewer = can(Permission.REVIEW_LIST) || can(Permission.REVIEW_DECIDE);
+
+  useEffect(() => {
+    api
+      .mailPreferences()
+      .then(setPrefs)
+      .catch((e) => (e instanceof ApiError && e.status === 404 ? setUnavailable(true) : setError(describeError(e))));
+  }, [api]);
+
+  if (unavailable) return null; // this hub sends no mail
+  const toggle = async (key: keyof MailPreferences, value: boolean) => {
+    if (!prefs) return;
+    const previous = prefs;
+    const next = { ...prefs, [key]: value };
+    setPrefs(next);
+    setError(null);
+    setSaved(false);
+    try {
+      setPrefs(await api.saveMailPreferences(next));
+      setSaved(true);
+    } catch (e) {
+      setPrefs(previous);
+      setError(describeError(e));
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="mail-title">
+      <h2 id="mail-title">Mail notifications</h2>
+      {!prefs && !error && <p className="muted">Loading…</p>}
+      {prefs && (
+        <fieldset className="visibility">
+          <legend className="sr-only">Send me a mail about</legend>
+          {MAIL_CHOICES.filter((c) => !c.reviewersOnly || reviewer).map((c) => (
+            <label className="switch" key={c.key}>
+              <input type="checkbox" name={c.key} checked={prefs[c.key]} onChange={(e) => void toggle(c.key, e.target.checked)} />
+              <span>{c.label}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <ErrorNote error={error} />
+      {saved && (
+        <p className="ok" role="status">
+          Saved.
+        </p>
+      )}
     </section>
   );
 }

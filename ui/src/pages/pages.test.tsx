@@ -8,6 +8,7 @@ import type { HubApi } from '../lib/api';
 import { Home } from './Home';
 import { ModelDetailPage } from './ModelDetail';
 import { Register } from './Register';
+import { UserCenter } from './UserCenter';
 
 afterEach(cleanup);
 
@@ -40,6 +41,7 @@ function renderAt(path: string, hub: Hub) {
         <Routes>
           <Route path="/" element={<Home />} />
           <Route path="/register" element={<Register />} />
+          <Route path="/me" element={<UserCenter />} />
           <Route path="/models/detail/:name" element={<ModelDetailPage />} />
         </Routes>
       </MemoryRouter>
@@ -133,5 +135,40 @@ describe('keyboard', () => {
     expect(document.activeElement?.textContent).toBe('Definition');
     fireEvent.keyDown(document.activeElement!, { key: 'End' });
     expect(screen.getByRole('tab', { name: 'Review status' }).getAttribute('aria-selected')).toBe('true');
+  });
+});
+
+describe('User center', () => {
+  const profile = { subject: 's', username: 'rita', permissions: [], githubTokenSet: false, githubTokenStorageAvailable: true };
+  it('offers reviewers the new-submissions mail and saves a change at once', async () => {
+    const saveMailPreferences = vi.fn(async (p: unknown) => p);
+    renderAt(
+      '/me',
+      hubWith(
+        {
+          profile: vi.fn(async () => profile),
+          mailPreferences: vi.fn(async () => ({ reviewDecisions: true, newSubmissions: false, expiryReminders: true, webhookAlerts: true })),
+          saveMailPreferences: saveMailPreferences as never,
+        },
+        session('rita', Permission.REVIEW_LIST, Permission.REVIEW_DECIDE),
+      ),
+    );
+    fireEvent.click(await screen.findByRole('checkbox', { name: /New submissions/ }));
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(saveMailPreferences).toHaveBeenCalledWith({ reviewDecisions: true, newSubmissions: true, expiryReminders: true, webhookAlerts: true });
+    expect(screen.getByText('No token set.')).toBeTruthy();
+  });
+
+  it('hides the mail section when the hub sends no mail', async () => {
+    const { ApiError } = await import('../lib/api');
+    renderAt(
+      '/me',
+      hubWith(
+        { profile: vi.fn(async () => profile), mailPreferences: vi.fn(async () => Promise.reject(new ApiError(404, {}))) },
+        session('alice', Permission.REGISTER_PRIVATE),
+      ),
+    );
+    expect(await screen.findByText('No token set.')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Mail notifications' })).toBeNull();
   });
 });
