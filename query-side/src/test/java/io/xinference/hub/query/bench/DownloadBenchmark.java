@@ -96,11 +96,14 @@ class DownloadBenchmark {
         int clients = Integer.getInteger("bench.clients", 4);
         Actor owner = new Actor("bench-owner", "bench");
         List<EventStoreFixture.Model> models = new ArrayList<>();
+        java.util.Random random = new java.util.Random(42);
         for (int i = 0; i < ENTRIES; i++) {
             EventStoreFixture.Model m = EventStoreFixture.model(String.format("bench-llm-%03d-%s", i, RUN),
                     ModelType.LLM, Visibility.PUBLIC, owner);
             ObjectNode definition = Fixtures.definition("llm");
             definition.put("model_name", m.name());
+            // distinct text per entry, so size (~1.3 MB, like the real list) and gzip ratio resemble real data
+            definition.put("model_description", randomText(random, 3000));
             events.register(m, definition, ModelStatus.APPROVED, null);
             models.add(m);
         }
@@ -131,6 +134,16 @@ class DownloadBenchmark {
         }
         System.out.println(report);
         Files.writeString(Path.of("target", "download-benchmark.txt"), report.toString());
+    }
+
+    private static String randomText(java.util.Random random, int length) {
+        String[] words = {"model", "reasoning", "chat", "tokens", "context", "quantized", "weights", "instruct",
+                "benchmark", "multilingual", "vision", "tool", "latency", "throughput", "license", "dataset"};
+        StringBuilder text = new StringBuilder(length + 16);
+        while (text.length() < length) {
+            text.append(words[random.nextInt(words.length)]).append(random.nextInt(100000)).append(' ');
+        }
+        return text.toString();
     }
 
     private static long gzipLength(HttpClient http, URI uri) throws Exception {
