@@ -21,6 +21,8 @@ app_environment() {
     echo HUB_SMTP_HOST=127.0.0.1
     echo HUB_SMTP_PORT="$SMTP_PORT"
     echo HUB_USER_CENTER_TOKEN_ENCRYPTION_KEY="$(token_encryption_key)"
+    # the confidential client that reads people's mail addresses (realm JSON: same variable, same dev default)
+    echo HUB_NOTIFIER_CLIENT_SECRET="${HUB_NOTIFIER_CLIENT_SECRET:-models-hub-notifier-dev-secret}"
     echo AXONIQ_UPDATE_CHECKER_DISABLED=true
 }
 

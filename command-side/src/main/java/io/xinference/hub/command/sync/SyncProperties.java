@@ -1,5 +1,6 @@
 package io.xinference.hub.command.sync;
 
+import io.xinference.hub.command.schedule.RetryBackoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -51,11 +52,7 @@ public record SyncProperties(Boolean enabled, String apiUrl, String repository, 
 
     /** The back-off before attempt {@code failedAttempts + 1}: doubling from the first delay, capped. */
     public Duration backoffAfter(int failedAttempts) {
-        Duration delay = firstRetryDelay;
-        for (int i = 1; i < failedAttempts && delay.compareTo(maxRetryDelay) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+        return new RetryBackoff(firstRetryDelay, maxRetryDelay).after(failedAttempts);
     }
 
     private static String orDefault(String value, String fallback) {

@@ -3,6 +3,7 @@ package io.xinference.hub.command.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xinference.hub.command.schedule.LeasedClaims;
 import io.xinference.hub.events.Actor;
 import io.xinference.hub.events.ModelStatus;
 import io.xinference.hub.events.ModelType;
@@ -30,9 +31,14 @@ public class SyncSchedule {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
+    private final LeasedClaims<SyncJob> claims;
 
     public SyncSchedule(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.claims = new LeasedClaims<>(jdbc, "repository_sync", "model_id", "pending_change IS NOT NULL",
+                "model_id, model_name, model_type, pending_change, definition, changed_at, requested_by_subject,"
+                        + " requested_by_username, attempts, request_seq",
+                (rs, row) -> job(rs));
     }
 
     public Optional<TrackedModel> find(String modelId) {
@@ -73,18 +79,7 @@ public class SyncSchedule {
 
     /** Takes the most overdue sync for {@code lease}; a run that dies leaves it to be claimed again after that. */
     public Optional<SyncJob> claimNext(Instant now, Duration lease) {
-        List<SyncJob> claimed = jdbc.query("""
-                        UPDATE repository_sync SET claimed_until = ?
-                        WHERE model_id = (
-                            SELECT model_id FROM repository_sync
-                            WHERE pending_change IS NOT NULL AND due_at <= ?
-                              AND (claimed_until IS NULL OR claimed_until < ?)
-                            ORDER BY due_at LIMIT 1
-                            FOR UPDATE SKIP LOCKED)
-                        RETURNING model_id, model_name, model_type, pending_change, definition, changed_at,
-                                  requested_by_subject, requested_by_username, attempts, request_seq""",
-                (rs, row) -> job(rs), utc(now.plus(lease)), utc(now), utc(now));
-        return claimed.stream().findFirst();
+        return claims.claimNext(now, lease);
     }
 
     /** The run ended for good (done, skipped or failed permanently); a newer request stays due. */

@@ -1,0 +1,90 @@
+package io.xinference.hub.command.webhook;
+
+import io.xinference.hub.command.notification.MailOutbox;
+import io.xinference.hub.command.notification.NotificationProperties;
+import io.xinference.hub.command.usercenter.TokenCipher;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Wires the webhooks: the API, the event handler in its own processing group, the delivery table and the poller
+ * that sends due deliveries. {@code hub.webhooks.enabled=false} leaves the process and the poller out.
+ */
+@Configuration
+@EnableScheduling
+@EnableConfigurationProperties(WebhookProperties.class)
+public class WebhookConfiguration {
+
+    @Bean
+    WebhookStore webhookStore(JdbcTemplate jdbc) {
+        return new WebhookStore(jdbc);
+    }
+
+    @Bean
+    DeliveryStore deliveryStore(JdbcTemplate jdbc) {
+        return new DeliveryStore(jdbc);
+    }
+
+    @Bean
+    WebhookSecrets webhookSecrets(@Value("${hub.user-center.token-encryption-key:}") String key) {
+        return new WebhookSecrets(key.isBlank() ? Optional.empty() : Optional.of(new TokenCipher(key)));
+    }
+
+    @Bean
+    Webhooks webhooks(WebhookStore store, DeliveryStore deliveries, WebhookSecrets secrets,
+                      WebhookProperties properties) {
+        return new Webhooks(store, deliveries, secrets, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "hub.webhooks", name = "enabled", havingValue = "true", matchIfMissing = true)
+    WebhookDeliveryProcess webhookDeliveryProcess(WebhookStore store, DeliveryStore deliveries,
+                                                  NotificationProperties notifications) {
+        return new WebhookDeliveryProcess(store, deliveries, new WebhookPayloads(notifications.queryUrl()),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "hub.webhooks", name = "enabled", havingValue = "true", matchIfMissing = true)
+    WebhookDeliveryWorker webhookDeliveryWorker(DeliveryStore deliveries, WebhookStore store, WebhookSecrets secrets,
+                                                MailOutbox mails, WebhookProperties properties,
+                                                PlatformTransactionManager transactions) {
+        return new WebhookDeliveryWorker(deliveries, store, secrets, mails, properties,
+                new TransactionTemplate(transactions), Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "hub.webhooks", name = "enabled", havingValue = "true", matchIfMissing = true)
+    WebhookPoller webhookPoller(WebhookDeliveryWorker worker) {
+        return new WebhookPoller(worker);
+    }
+
+    /**
+     * Axon's default logs a failing handler and moves on; a notification must not be lost that way. A hub that
+     * gains this process starts at the head of the event stream: nobody is told today about what happened before.
+     * Once the token is stored, restarts continue from it.
+     */
+    @Bean
+    ConfigurerModule webhookDeliveryProcessing() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(WebhookDeliveryProcess.PROCESSING_GROUP,
+                        configuration -> PropagatingErrorHandler.instance())
+                .registerTrackingEventProcessorConfiguration(WebhookDeliveryProcess.PROCESSING_GROUP,
+                        configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
+    }
+}

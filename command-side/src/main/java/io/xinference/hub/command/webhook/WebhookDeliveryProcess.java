@@ -1,0 +1,81 @@
+package io.xinference.hub.command.webhook;
+
+import io.xinference.hub.events.EventMetadataKeys;
+import io.xinference.hub.events.ModelEvent;
+import io.xinference.hub.events.ModelApproved;
+import io.xinference.hub.events.ModelDefinitionUpdated;
+import io.xinference.hub.events.ModelDeleted;
+import io.xinference.hub.events.ModelExpirationDateSet;
+import io.xinference.hub.events.ModelExpired;
+import io.xinference.hub.events.ModelReadmeUpdated;
+import io.xinference.hub.events.ModelRegistered;
+import io.xinference.hub.events.ModelRejected;
+import io.xinference.hub.events.ModelSubmissionWithdrawn;
+import io.xinference.hub.events.ModelSubmittedForReview;
+import io.xinference.hub.events.Visibility;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+
+import java.time.Clock;
+
+/**
+ * Turns every model event into queued deliveries for the webhooks allowed to receive it ({@link WebhookRouting}).
+ * It only writes rows, in the event processor's transaction together with its token; {@link WebhookDeliveryWorker}
+ * does the HTTP. Its own processing group keeps slow or dead receivers away from commands and projections.
+ */
+@ProcessingGroup(WebhookDeliveryProcess.PROCESSING_GROUP)
+public class WebhookDeliveryProcess {
+
+    public static final String PROCESSING_GROUP = "webhook-delivery";
+
+    private final WebhookStore webhooks;
+    private final DeliveryStore deliveries;
+    private final WebhookPayloads payloads;
+    private final Clock clock;
+
+    public WebhookDeliveryProcess(WebhookStore webhooks, DeliveryStore deliveries, WebhookPayloads payloads,
+                                  Clock clock) {
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
+        this.payloads = payloads;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    public void on(ModelEvent event, EventMessage<?> message) {
+        if (event instanceof ModelRegistered registered && registered.owner() != null) {
+            webhooks.rememberOwner(registered.modelId(), registered.owner().subject());
+        }
+        EventKind kind = EventKind.of(event);
+        Visibility visibility = visibilityOf(event);
+        String owner = webhooks.ownerOf(event.modelId()).orElse(null);
+        String body = null;
+        for (Webhook hook : webhooks.candidatesFor(owner)) {
+            if (WebhookRouting.receives(hook, owner, visibility, kind)) {
+                if (body == null) {
+                    Object actor = message.getMetaData().get(EventMetadataKeys.ACTOR_USERNAME);
+                    body = payloads.body(message.getIdentifier(), event, message.getTimestamp(),
+                            actor == null ? null : actor.toString());
+                }
+                deliveries.queue(hook.id(), message.getIdentifier(), kind, event.modelId(), body, clock.instant());
+            }
+        }
+    }
+
+    /** Every model event says the model's visibility; {@link ModelEvent} itself does not declare it. */
+    static Visibility visibilityOf(ModelEvent event) {
+        if (event instanceof ModelRegistered e) return e.visibility();
+        if (event instanceof ModelDefinitionUpdated e) return e.visibility();
+        if (event instanceof ModelReadmeUpdated e) return e.visibility();
+        if (event instanceof ModelSubmittedForReview e) return e.visibility();
+        if (event instanceof ModelSubmissionWithdrawn e) return e.visibility();
+        if (event instanceof ModelApproved e) return e.visibility();
+        if (event instanceof ModelRejected e) return e.visibility();
+        if (event instanceof ModelExpirationDateSet e) return e.visibility();
+        if (event instanceof ModelExpired e) return e.visibility();
+        if (event instanceof ModelDeleted e) return e.visibility();
+        // a future event nobody listed here is treated as private: it reaches the owner's hooks only
+        return Visibility.PRIVATE;
+    }
+}

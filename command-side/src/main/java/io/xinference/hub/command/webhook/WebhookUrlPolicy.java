@@ -1,0 +1,55 @@
+package io.xinference.hub.command.webhook;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Which receiver URLs the hub accepts: absolute HTTPS URLs with a host, no user info, no fragment, within the
+ * length limit; plain HTTP only to 127.0.0.1 and only when {@code hub.webhooks.allow-loopback-http} says so
+ * (tests and development).
+ */
+public final class WebhookUrlPolicy {
+
+    private final boolean allowLoopbackHttp;
+    private final int maxLength;
+
+    public WebhookUrlPolicy(boolean allowLoopbackHttp, int maxLength) {
+        this.allowLoopbackHttp = allowLoopbackHttp;
+        this.maxLength = maxLength;
+    }
+
+    /** @return why the URL is refused, or empty when it is fine */
+    public Optional<String> problemWith(String url) {
+        if (url == null || url.isBlank()) {
+            return Optional.of("a receiver URL is required");
+        }
+        if (url.length() > maxLength) {
+            return Optional.of("at most " + maxLength + " characters");
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return Optional.of("not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || uri.getHost() == null || uri.getHost().isBlank()) {
+            return Optional.of("must be an absolute URL with a host");
+        }
+        if (uri.getRawUserInfo() != null) {
+            return Optional.of("must not carry a user name or password");
+        }
+        if (uri.getRawFragment() != null) {
+            return Optional.of("must not have a fragment");
+        }
+        if (scheme.equals("https")) {
+            return Optional.empty();
+        }
+        if (scheme.equals("http") && allowLoopbackHttp && uri.getHost().equals("127.0.0.1")) {
+            return Optional.empty();
+        }
+        return Optional.of(allowLoopbackHttp ? "must be https (or http://127.0.0.1)" : "must be https");
+    }
+}
