@@ -22,7 +22,8 @@ export function Layout() {
         <Link to="/" className="brand" aria-label="Models Hub home">
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>
-            Xinference <strong>Models Hub</strong>
+            <span className="brand-prefix">Xinference </span>
+            <strong>Models Hub</strong>
           </span>
         </Link>
         <nav className="mainnav" aria-label="Main">
