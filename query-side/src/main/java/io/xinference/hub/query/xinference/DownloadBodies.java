@@ -85,7 +85,18 @@ public class DownloadBodies {
                 return body;
             }
             // the generation is read before building: a change arriving meanwhile triggers another rebuild
-            PreparedBody rebuilt = build(type, generation, now);
+            PreparedBody rebuilt;
+            try {
+                rebuilt = build(type, generation, now);
+            } catch (RuntimeException e) {
+                if (body == null || (body.nextExpiry() != null && !now.isBefore(body.nextExpiry()))) {
+                    throw e;
+                }
+                // Elasticsearch is away: the last good body is still a valid answer (unless an entry in it has
+                // expired since); the next request tries again
+                log.warn("cannot rebuild the {} download body; serving the previous one", type.wire(), e);
+                return body;
+            }
             synchronized (bodies) {
                 bodies.put(type, rebuilt);
             }
