@@ -81,6 +81,12 @@ test('alice registers a private model through the UI and sees it in My Models', 
   await page.locator('dialog[open]').getByRole('button', { name: 'Remove' }).click();
   await state.filter({ hasText: 'No token set' }).waitFor();
 
+  // signed in, the home page offers a visibility filter that finds the private model
+  await page.goto(`${env.ui}/?q=${encodeURIComponent(name)}`);
+  await page.getByRole('checkbox', { name: /^Private/ }).click();
+  await page.waitForURL(/visibility=PRIVATE/);
+  await page.locator(`.model-card[data-model-name="${name}"]`, { hasText: 'Private' }).waitFor();
+
   await logout(page);
   await page.goto(`${env.ui}/models/detail/${name}`);
   await page.getByRole('alert').filter({ hasText: 'No model named' }).waitFor();

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ARTIFACTS = join(here, '..', 'e2e-artifacts');
@@ -132,7 +133,9 @@ export async function login(page, username, path = '/') {
 
 export async function logout(page) {
   await page.locator('.avatar-menu summary').click();
-  await page.getByRole('menuitem', { name: 'Logout' }).click();
-  await page.waitForURL((url) => url.href.startsWith(env.ui));
+  // the app forgets the session at once, then goes through Keycloak's logout back to its home page: wait for that
+  // new page to load, so the next navigation does not race the redirect
+  await Promise.all([page.waitForEvent('load'), page.getByRole('menuitem', { name: 'Logout' }).click()]);
+  assert.ok(page.url().startsWith(env.ui), `back in the UI after logout, not at ${page.url()}`);
   await page.getByRole('button', { name: 'Log in' }).first().waitFor();
 }

@@ -1,16 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { tabListKeys } from '../lib/tabs';
+import { statusLabel } from '../components/Badges';
 import { ModelCard } from '../components/ModelCard';
 import { describeError } from '../lib/api';
 import { useHub } from '../lib/auth';
 import { MODEL_TYPES, type Facets, type ModelSummary } from '../lib/types';
 
-const FACET_GROUPS: { key: string; label: string }[] = [
+const FACET_GROUPS: { key: string; label: string; signedIn?: boolean; label_of?: (v: string) => string }[] = [
   { key: 'ability', label: 'Abilities' },
   { key: 'language', label: 'Languages' },
   { key: 'format', label: 'Formats' },
+  // what signed-in people see beyond the public catalogue (their private models, pending ones for reviewers)
+  { key: 'visibility', label: 'Visibility', signedIn: true, label_of: (v) => v.charAt(0) + v.slice(1).toLowerCase() },
+  { key: 'status', label: 'Status', signedIn: true, label_of: statusLabel },
 ];
+const FILTER_KEYS = FACET_GROUPS.map((g) => g.key);
 const PAGE_SIZE = '24';
 
 export function Home() {
@@ -35,6 +40,8 @@ export function Home() {
     ability: params.get('ability') ?? undefined,
     language: params.get('language') ?? undefined,
     format: params.get('format') ?? undefined,
+    visibility: params.get('visibility') ?? undefined,
+    status: params.get('status') ?? undefined,
     sort,
     size: PAGE_SIZE,
   };
@@ -144,10 +151,11 @@ export function Home() {
               <option value="name">Name</option>
             </select>
           </div>
-          {FACET_GROUPS.map(({ key, label }) => {
+          {FACET_GROUPS.map(({ key, label, signedIn, label_of }) => {
             const values = Object.entries(facets[key] ?? {}).sort((a, b) => b[1] - a[1]);
             const selected = params.get(key);
             if (values.length === 0 && !selected) return null;
+            if (signedIn && !session) return null;
             return (
               <fieldset className="filter-group" key={key}>
                 <legend className="filter-title">{label}</legend>
@@ -158,7 +166,7 @@ export function Home() {
                       checked={selected === value}
                       onChange={() => update({ [key]: selected === value ? undefined : value })}
                     />
-                    <span title={value}>{value}</span>
+                    <span title={value}>{label_of ? label_of(value) : value}</span>
                     <span className="count">{count}</span>
                   </label>
                 ))}
@@ -172,8 +180,8 @@ export function Home() {
               </fieldset>
             );
           })}
-          {(params.get('ability') || params.get('language') || params.get('format')) && (
-            <button type="button" className="btn btn-small" onClick={() => update({ ability: undefined, language: undefined, format: undefined })}>
+          {FILTER_KEYS.some((k) => params.get(k)) && (
+            <button type="button" className="btn btn-small" onClick={() => update(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}>
               Clear filters
             </button>
           )}
@@ -195,7 +203,7 @@ export function Home() {
           {!loading && !error && items.length === 0 && <p className="empty">No models match. Try another type or fewer filters.</p>}
           <ul className="grid">
             {items.map((m) => (
-              <ModelCard key={m.modelId ?? m.modelName} model={m} />
+              <ModelCard key={m.modelId ?? m.modelName} model={m} showStatus={!!session && (m.visibility !== 'PUBLIC' || m.status !== 'APPROVED')} />
             ))}
           </ul>
           {loading && <p className="muted">Loading…</p>}
