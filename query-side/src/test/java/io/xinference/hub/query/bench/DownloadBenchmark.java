@@ -54,7 +54,7 @@ import static org.awaitility.Awaitility.await;
 @Import({EventStoreFixture.class, DownloadBenchmark.StaticCopy.class})
 class DownloadBenchmark {
 
-    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String RUN = Long.toString(java.time.Instant.now().getEpochSecond(), 36) + UUID.randomUUID().toString().substring(0, 4);
     static final Path STATIC_DIR = Path.of(System.getProperty("java.io.tmpdir"), "hub-bench-" + RUN);
     static final int ENTRIES = 160;
 

@@ -18,7 +18,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 
@@ -34,11 +33,12 @@ import static org.awaitility.Awaitility.await;
 public abstract class QuerySideITSupport {
 
     /** Unique per JVM (= per test run). */
-    protected static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    protected static final String RUN = LeftoverCleanup.newRun();
     protected static final Duration PROJECTION_WAIT = Duration.ofSeconds(30);
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
+        LeftoverCleanup.removeOldRuns();
         String schema = "it_" + RUN;
         registry.add("spring.datasource.url", () -> TestServices.jdbcUrl("hub_query_it") + "?currentSchema=" + schema);
         registry.add("spring.datasource.username", () -> TestServices.DB_USER);
