@@ -39,12 +39,14 @@ public class NotificationPreferencesController {
 
     @GetMapping
     @Operation(summary = "Which mails the caller gets (defaults until changed)")
+    @ApiResponse(responseCode = "200", description = "The caller's choices")
     public MailPreferences get(Authentication authentication) {
         return preferences.of(CurrentUser.of(authentication).subject());
     }
 
     @PutMapping
     @Operation(summary = "Choose which mails the caller gets; new submissions only for reviewers")
+    @ApiResponse(responseCode = "200", description = "The choices as stored")
     @ApiResponse(responseCode = "422", description = "newSubmissions asked for without the review permission",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     public MailPreferences put(Authentication authentication, @Valid @RequestBody PreferencesRequest request) {

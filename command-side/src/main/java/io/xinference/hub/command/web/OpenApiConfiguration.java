@@ -75,7 +75,10 @@ class OpenApiConfiguration {
     OperationCustomizer problemResponses() {
         return (operation, handler) -> {
             String path = handler.getBeanType().getSimpleName();
-            boolean changesAModel = !path.equals("ValidationController");
+            // webhooks and mail settings are not models: no model version, no model refusals
+            String feature = handler.getBeanType().getPackageName();
+            boolean changesAModel = !path.equals("ValidationController")
+                    && !feature.endsWith(".webhook") && !feature.endsWith(".notification");
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
             Map<String, String> problems = new LinkedHashMap<>(COMMON_PROBLEMS);
             if (changesAModel) {

@@ -42,11 +42,18 @@ public class WebhookController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a webhook; the answer holds its signing secret, shown this once")
+    @Operation(summary = "Register a webhook; the answer holds its signing secret, shown this once",
+            description = "Deliveries are POSTs of {id, kind, occurredAt, actor, model: {id, name, url}, data} with"
+                    + " headers X-Hub-Event, X-Hub-Delivery, X-Hub-Timestamp (Unix seconds) and X-Hub-Signature-256:"
+                    + " sha256=hex(HMAC-SHA256(secret, timestamp + \".\" + body)). Refuse old timestamps against"
+                    + " replays. Failed deliveries are retried with back-off; a webhook that fails too often in a"
+                    + " row is paused and its owner mailed.")
     @ApiResponse(responseCode = "201", description = "Registered; Location is the webhook")
     @ApiResponse(responseCode = "403", description = "ALL_PUBLIC asked for by a non-admin",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     @ApiResponse(responseCode = "409", description = "The caller has the most webhooks allowed",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
+    @ApiResponse(responseCode = "503", description = "The hub has no key to keep webhook secrets with",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     public ResponseEntity<WebhookView> create(Authentication authentication, @RequestBody WebhookRequest request) {
         WebhookView created = webhooks.create(CurrentUser.of(authentication), request);
@@ -55,12 +62,14 @@ public class WebhookController {
 
     @GetMapping
     @Operation(summary = "The caller's webhooks")
+    @ApiResponse(responseCode = "200", description = "The caller's webhooks, oldest first (never their secrets)")
     public List<WebhookView> list(Authentication authentication) {
         return webhooks.list(CurrentUser.of(authentication));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One of the caller's webhooks")
+    @ApiResponse(responseCode = "200", description = "The webhook (never its secret)")
     @ApiResponse(responseCode = "404", description = "No such webhook among the caller's",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     public WebhookView get(Authentication authentication, @PathVariable String id) {
@@ -69,6 +78,7 @@ public class WebhookController {
 
     @PutMapping("/{id}")
     @Operation(summary = "Change URL and event kinds; \"active\": false pauses, true resumes")
+    @ApiResponse(responseCode = "200", description = "The changed webhook")
     @ApiResponse(responseCode = "404", description = "No such webhook among the caller's",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     public WebhookView update(Authentication authentication, @PathVariable String id,
@@ -79,6 +89,8 @@ public class WebhookController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a webhook with its delivery log")
     @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "404", description = "No such webhook among the caller's",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     public ResponseEntity<Void> delete(Authentication authentication, @PathVariable String id) {
         webhooks.delete(CurrentUser.of(authentication), id);
         return ResponseEntity.noContent().build();
@@ -86,12 +98,18 @@ public class WebhookController {
 
     @GetMapping("/{id}/deliveries")
     @Operation(summary = "The delivery log, newest first (at most 100): status, attempts with status and latency")
+    @ApiResponse(responseCode = "200", description = "The deliveries with their attempts")
+    @ApiResponse(responseCode = "404", description = "No such webhook among the caller's",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     public List<Delivery> deliveries(Authentication authentication, @PathVariable String id) {
         return webhooks.deliveries(CurrentUser.of(authentication), id);
     }
 
     @GetMapping("/{id}/deliveries/{deliveryId}")
     @Operation(summary = "One delivery with its attempts")
+    @ApiResponse(responseCode = "200", description = "The delivery")
+    @ApiResponse(responseCode = "404", description = "No such webhook among the caller's, or no such delivery of it",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     public Delivery delivery(Authentication authentication, @PathVariable String id,
                              @PathVariable String deliveryId) {
         return webhooks.delivery(CurrentUser.of(authentication), id, deliveryId);
@@ -100,6 +118,8 @@ public class WebhookController {
     @PostMapping("/{id}/deliveries/{deliveryId}/redelivery")
     @Operation(summary = "Send a delivery's body again, as a new delivery due now")
     @ApiResponse(responseCode = "202", description = "Queued; the answer is the new delivery")
+    @ApiResponse(responseCode = "404", description = "No such webhook among the caller's, or no such delivery of it",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     public ResponseEntity<Delivery> redeliver(Authentication authentication, @PathVariable String id,
                                               @PathVariable String deliveryId) {
         Delivery copy = webhooks.redeliver(CurrentUser.of(authentication), id, deliveryId);

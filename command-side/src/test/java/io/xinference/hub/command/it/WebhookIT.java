@@ -205,6 +205,20 @@ class WebhookIT extends CommandSideIT {
         assertThat(api().call("DELETE", "/api/webhooks/" + hookId).token(token("alice")).send().status()).isEqualTo(204);
     }
 
+    @Test
+    void theWebhookAndMailSettingsApisAreDescribedInOpenApi() throws Exception {
+        Api.Answer docs = api().call("GET", "/v3/api-docs").send();
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/command-api-docs.json"), docs.response().body());
+
+        JsonNode paths = docs.body().path("paths");
+        assertThat(paths.has("/api/webhooks")).isTrue();
+        assertThat(paths.has("/api/webhooks/{id}/deliveries/{deliveryId}/redelivery")).isTrue();
+        assertThat(paths.has("/api/users/me/notifications")).isTrue();
+        JsonNode create = paths.path("/api/webhooks").path("post");
+        assertThat(create.path("responses").has("403")).isTrue();
+        assertThat(create.path("responses").path("201").path("headers").has("ETag")).as("no model version here").isFalse();
+    }
+
     private Api.Answer createHook(String user, String url, List<String> kinds, String scope) {
         Map<String, Object> body = scope == null ? Map.of("url", url, "eventKinds", kinds)
                 : Map.of("url", url, "eventKinds", kinds, "scope", scope);

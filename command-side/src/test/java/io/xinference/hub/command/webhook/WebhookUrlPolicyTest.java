@@ -2,6 +2,8 @@ package io.xinference.hub.command.webhook;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WebhookUrlPolicyTest {
@@ -32,6 +34,17 @@ class WebhookUrlPolicyTest {
         assertThat(strict.problemWith("https://exa mple.com")).contains("not a URL");
         assertThat(strict.problemWith(" ")).isPresent();
         assertThat(strict.problemWith(null)).isPresent();
+    }
+
+    @Test
+    void httpsToTheHubsOwnMachineOrNetworkIsRefused() {
+        for (String url : List.of("https://127.0.0.1/hook", "https://10.1.2.3/hook", "https://192.168.0.10:8443/x",
+                "https://172.16.5.5/", "https://169.254.169.254/latest/meta-data", "https://0.0.0.0/",
+                "https://[::1]/hook", "https://[fd00::1]/hook", "https://[fe80::1]/hook")) {
+            assertThat(forTests.problemWith(url)).as(url).contains("must not point at a loopback, private or link-local address");
+        }
+        assertThat(strict.problemWith("https://8.8.8.8/hook")).isEmpty();
+        assertThat(strict.problemWith("https://[2001:db8::1]/hook")).isEmpty();
     }
 
     @Test
