@@ -33,6 +33,7 @@ test('adam sees the admin dashboard', async () => {
   await login(page, 'adam', '/admin');
   await page.getByRole('heading', { name: 'Administration' }).waitFor();
   await page.getByText('Models per type').waitFor();
+  await page.getByText('Decisions per day').waitFor();
   await page.locator('table.projections tbody tr').first().waitFor();
   await shot(page, 'admin');
 });

@@ -1,6 +1,17 @@
 /** A small accessible horizontal bar chart (a list with proportional bars), no chart library needed. */
-export function BarChart({ title, data, labels }: { title: string; data: Record<string, number>; labels?: (k: string) => string }) {
-  const entries = Object.entries(data).sort((a, b) => b[1] - a[1]);
+export function BarChart({
+  title,
+  data,
+  labels,
+  byKey,
+}: {
+  title: string;
+  data: Record<string, number>;
+  labels?: (k: string) => string;
+  /** keep the keys' order (e.g. days) instead of largest first */
+  byKey?: boolean;
+}) {
+  const entries = Object.entries(data).sort(byKey ? (a, b) => a[0].localeCompare(b[0]) : (a, b) => b[1] - a[1]);
   const max = Math.max(1, ...entries.map(([, v]) => v));
   return (
     <figure className="chart">

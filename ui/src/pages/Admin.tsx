@@ -6,6 +6,7 @@ import { describeError, type ProjectionStatus } from '../lib/api';
 import { useHub } from '../lib/auth';
 import { Permission } from '../lib/permissions';
 import type { Facets } from '../lib/types';
+import { reviewStats, type DayStats } from '../lib/reviewStats';
 import { LoginRequired } from './LoginRequired';
 
 /** Admin dashboard: the catalogue at a glance, projection processors and their dead letters. */
@@ -19,6 +20,7 @@ export function Admin() {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const allowed = can(Permission.ADMIN);
+  const [reviews, setReviews] = useState<DayStats[] | null>(null);
 
   const load = useCallback(() => {
     api
@@ -32,6 +34,15 @@ export function Admin() {
       .projections()
       .then(setProjections)
       .catch((e) => setError(describeError(e)));
+    // review throughput and time to decision, from the audit trail's last few hundred review events
+    const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    Promise.all(
+      ['ModelSubmittedForReview', 'ModelApproved', 'ModelRejected'].map((action) =>
+        api.auditTrail({ action, from: since, size: '100' }).then((p) => p.items ?? []),
+      ),
+    )
+      .then((lists) => setReviews(reviewStats(lists.flat())))
+      .catch(() => setReviews([]));
   }, [api]);
 
   useEffect(() => {
@@ -84,6 +95,18 @@ export function Admin() {
           </div>
         ) : (
           <p className="muted">Loading…</p>
+        )}
+      </section>
+      <section aria-labelledby="reviews-title">
+        <h2 id="reviews-title">Reviews, last 30 days</h2>
+        {reviews === null ? (
+          <p className="muted">Loading…</p>
+        ) : (
+          <div className="charts">
+            <BarChart byKey title="Decisions per day" data={Object.fromEntries(reviews.map((d) => [d.day, d.approved + d.rejected]))} />
+            <BarChart byKey title="Rejected per day" data={Object.fromEntries(reviews.map((d) => [d.day, d.rejected]))} />
+            <TimeToDecision days={reviews} />
+          </div>
         )}
       </section>
       <section aria-labelledby="proj-title">
@@ -147,4 +170,13 @@ export function Admin() {
       </ConfirmDialog>
     </div>
   );
+}
+
+function TimeToDecision({ days }: { days: DayStats[] }) {
+  const known = days.filter((d) => d.meanHoursToDecision !== null);
+  const minutes = known.every((d) => d.meanHoursToDecision! < 2);
+  const data = Object.fromEntries(
+    known.map((d) => [d.day, minutes ? Math.round(d.meanHoursToDecision! * 60) : Math.round(d.meanHoursToDecision! * 10) / 10]),
+  );
+  return <BarChart byKey title={minutes ? 'Mean minutes to decision' : 'Mean hours to decision'} data={data} />;
 }
