@@ -72,6 +72,11 @@ public class MailOutbox {
                 utc(dueAt), reason, job.id());
     }
 
+    /** Forgets mails finished (sent, skipped, cancelled, failed) before {@code cutoff}; returns how many. */
+    public int forgetFinishedBefore(Instant cutoff) {
+        return jdbc.update("DELETE FROM mail_outbox WHERE status <> 'PENDING' AND finished_at < ?", utc(cutoff));
+    }
+
     private static String write(Map<String, Object> data) {
         try {
             return JSON.writeValueAsString(data);

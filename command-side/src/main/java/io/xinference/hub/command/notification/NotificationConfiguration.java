@@ -66,8 +66,8 @@ public class NotificationConfiguration {
 
     @Bean
     @ConditionalOnProperty(prefix = "hub.notifications", name = "enabled", havingValue = "true", matchIfMissing = true)
-    MailPoller mailPoller(MailWorker worker) {
-        return new MailPoller(worker);
+    MailPoller mailPoller(MailWorker worker, MailOutbox outbox, NotificationProperties properties) {
+        return new MailPoller(worker, outbox, properties.retention());
     }
 
     /**

@@ -16,11 +16,12 @@ import java.time.Duration;
  * @param firstRetryDelay  back-off after the first failed send; doubles per attempt up to {@code maxRetryDelay}
  * @param maxAttempts      sends before a mail is given up
  * @param directory        where people's addresses come from
+ * @param retention        how long finished mails stay in the outbox
  */
 @ConfigurationProperties("hub.notifications")
 public record NotificationProperties(Boolean enabled, String from, String queryUrl, Duration reminderLead,
                                      Duration pollInterval, Duration firstRetryDelay, Duration maxRetryDelay,
-                                     Integer maxAttempts, Directory directory) {
+                                     Integer maxAttempts, Directory directory, Duration retention) {
 
     public NotificationProperties {
         enabled = enabled == null || enabled;
@@ -32,6 +33,7 @@ public record NotificationProperties(Boolean enabled, String from, String queryU
         maxRetryDelay = maxRetryDelay == null ? Duration.ofHours(6) : maxRetryDelay;
         maxAttempts = maxAttempts == null ? 10 : maxAttempts;
         directory = directory == null ? new Directory(null, null, null, null) : directory;
+        retention = retention == null ? Duration.ofDays(30) : retention;
     }
 
     public RetryBackoff backoff() {

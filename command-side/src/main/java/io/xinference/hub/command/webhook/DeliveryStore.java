@@ -102,6 +102,11 @@ public class DeliveryStore {
                         + " ORDER BY created_at DESC, id LIMIT ?", (rs, row) -> delivery(rs), webhookId, limit);
     }
 
+    /** Forgets finished deliveries (with their attempts) created before {@code cutoff}; returns how many. */
+    public int forgetFinishedBefore(Instant cutoff) {
+        return jdbc.update("DELETE FROM webhook_delivery WHERE status <> 'PENDING' AND created_at < ?", utc(cutoff));
+    }
+
     private Delivery delivery(ResultSet rs) throws SQLException {
         String id = rs.getString("id");
         List<Delivery.Attempt> attempts = jdbc.query("""

@@ -69,8 +69,8 @@ public class WebhookConfiguration {
 
     @Bean
     @ConditionalOnProperty(prefix = "hub.webhooks", name = "enabled", havingValue = "true", matchIfMissing = true)
-    WebhookPoller webhookPoller(WebhookDeliveryWorker worker) {
-        return new WebhookPoller(worker);
+    WebhookPoller webhookPoller(WebhookDeliveryWorker worker, DeliveryStore deliveries, WebhookProperties properties) {
+        return new WebhookPoller(worker, deliveries, properties.logRetention());
     }
 
     /**

@@ -17,11 +17,13 @@ import java.time.Duration;
  * @param maxAttempts        attempts per delivery before it is given up
  * @param pauseAfterFailures failed attempts in a row (any deliveries) after which the webhook is paused
  * @param timeout            connect and response timeout of one attempt
+ * @param logRetention       how long finished deliveries stay in the log
  */
 @ConfigurationProperties("hub.webhooks")
 public record WebhookProperties(Boolean enabled, Boolean allowLoopbackHttp, Integer maxPerUser, Integer maxUrlLength,
                                 Duration pollInterval, Duration firstRetryDelay, Duration maxRetryDelay,
-                                Integer maxAttempts, Integer pauseAfterFailures, Duration timeout) {
+                                Integer maxAttempts, Integer pauseAfterFailures, Duration timeout,
+                                Duration logRetention) {
 
     public WebhookProperties {
         enabled = enabled == null || enabled;
@@ -34,6 +36,7 @@ public record WebhookProperties(Boolean enabled, Boolean allowLoopbackHttp, Inte
         maxAttempts = maxAttempts == null ? 8 : maxAttempts;
         pauseAfterFailures = pauseAfterFailures == null ? 20 : pauseAfterFailures;
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        logRetention = logRetention == null ? Duration.ofDays(30) : logRetention;
     }
 
     public RetryBackoff backoff() {
