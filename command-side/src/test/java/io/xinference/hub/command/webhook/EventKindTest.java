@@ -38,15 +38,28 @@ class EventKindTest {
         assertThat(EventKind.fromWire("model.exploded")).isEmpty();
     }
 
-    /** A record of an ENTERPRISE model with every other component null (or zero): enough to tell its type. */
+    /** A record of an ENTERPRISE model with every other component null, zero or false: enough to tell its type. */
     private static ModelEvent instanceOf(Class<?> type) {
         try {
             var components = type.getRecordComponents();
             Class<?>[] types = Arrays.stream(components).map(c -> c.getType()).toArray(Class<?>[]::new);
-            Object[] values = Arrays.stream(types).map(t -> t == int.class ? (Object) 0 : t == Visibility.class ? Visibility.ENTERPRISE : null).toArray();
+            Object[] values = Arrays.stream(types).map(EventKindTest::valueFor).toArray();
             return (ModelEvent) type.getDeclaredConstructor(types).newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Object valueFor(Class<?> type) {
+        if (type == Visibility.class) {
+            return Visibility.ENTERPRISE;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type.isPrimitive()) {
+            return 0; // int, the only other primitive model events carry
+        }
+        return null;
     }
 }
