@@ -1,5 +1,6 @@
 package io.xinference.hub.platform;
 
+import io.xinference.hub.events.upcasting.ModelRejectedUpcaster;
 import io.xinference.hub.platform.web.CorrelationIdFilter;
 import io.xinference.hub.security.HubJwtAuthenticationConverter;
 import io.xinference.hub.security.HubJwtDecoders;
@@ -31,6 +32,12 @@ public class HubPlatformAutoConfiguration {
         // before Spring Security, so refused requests are logged with their ids too
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** Old event shapes read through their upcasters; Axon registers every EventUpcaster bean in its chain. */
+    @Bean
+    public ModelRejectedUpcaster modelRejectedUpcaster() {
+        return new ModelRejectedUpcaster();
     }
 
     @Configuration(proxyBeanMethods = false)

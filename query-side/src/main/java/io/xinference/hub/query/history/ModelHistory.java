@@ -46,9 +46,10 @@ public class ModelHistory {
         return events;
     }
 
-    /** The model as it was just after its event number {@code version}; empty if it did not exist yet. */
+    /** The model as it was just after its event number {@code version}; empty if it has no such version. */
     public Optional<CatalogueDocument> stateAtVersion(String modelId, long version) {
-        return fold(modelId, message -> message.getSequenceNumber() <= version);
+        return fold(modelId, message -> message.getSequenceNumber() <= version)
+                .filter(state -> state.version() == version);
     }
 
     /** The model as it was at {@code instant} (events stamped at or before it); empty if it did not exist yet. */

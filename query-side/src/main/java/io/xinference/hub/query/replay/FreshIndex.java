@@ -1,0 +1,61 @@
+package io.xinference.hub.query.replay;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
+import io.xinference.hub.query.elasticsearch.ElasticsearchProperties;
+import io.xinference.hub.query.elasticsearch.IndexDefinition;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Elasticsearch side of a rebuild: a fresh index with the read model's current mapping, and the one atomic
+ * alias update that moves readers and writers from the old index to it (Elasticsearch applies all actions of
+ * one {@code _aliases} call together, so there is no instant without an index behind the alias).
+ */
+@Component
+public class FreshIndex {
+
+    private final ElasticsearchClient client;
+    private final ElasticsearchProperties properties;
+
+    public FreshIndex(ElasticsearchClient client, ElasticsearchProperties properties) {
+        this.client = client;
+        this.properties = properties;
+    }
+
+    /** Creates {@code <prefix><name>-v<N>-r<millis>}; the mapping is the definition's own. */
+    public String create(IndexDefinition definition) throws IOException {
+        String index = definition.indexName(properties.indexPrefix()) + "-r" + System.currentTimeMillis();
+        try (InputStream mapping = new ClassPathResource(definition.mappingResource()).getInputStream()) {
+            client.indices().create(CreateIndexRequest.of(c -> c.index(index).withJson(mapping)
+                    .settings(IndexSettings.of(s -> s.numberOfShards("1")
+                            .numberOfReplicas(String.valueOf(properties.replicas()))))));
+        }
+        return index;
+    }
+
+    public List<String> indicesBehind(String alias) throws IOException {
+        return new ArrayList<>(client.indices().getAlias(a -> a.name(alias)).result().keySet());
+    }
+
+    /** Makes {@code alias} point at {@code index} alone, in one request. */
+    public void swap(String alias, List<String> previous, String index) throws IOException {
+        client.indices().refresh(r -> r.index(index));
+        client.indices().updateAliases(u -> {
+            for (String old : previous) {
+                u.actions(a -> a.remove(r -> r.index(old).alias(alias)));
+            }
+            return u.actions(a -> a.add(add -> add.index(index).alias(alias).isWriteIndex(true)));
+        });
+    }
+
+    public void delete(String index) throws IOException {
+        client.indices().delete(d -> d.index(index));
+    }
+}
