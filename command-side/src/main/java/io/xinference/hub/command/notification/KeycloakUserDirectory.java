@@ -1,7 +1,6 @@
 package io.xinference.hub.command.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
@@ -85,7 +84,9 @@ public class KeycloakUserDirectory implements UserDirectory {
             return accessToken;
         } catch (HttpClientErrorException e) {
             throw new DirectoryUnavailable("the identity provider refused client " + clientId + ": "
-                    + HttpStatus.valueOf(e.getStatusCode().value()), e);
+                    + e.getStatusCode().value(), e);
+        } catch (RestClientException e) {
+            throw new DirectoryUnavailable("the identity provider did not answer: " + e.getMessage(), e);
         }
     }
 
