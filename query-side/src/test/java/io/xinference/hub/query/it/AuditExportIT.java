@@ -103,6 +103,23 @@ class AuditExportIT extends QuerySideITSupport {
         assertThat(json(refused.getContentAsString()).path("errors").get(0).path("pointer").asText()).isEqualTo("format");
     }
 
+    @Test
+    void theAuditAndAdminEndpointsAreInTheOpenApiWithProblemDetails() throws Exception {
+        JsonNode paths = json(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString())
+                .path("paths");
+        for (String path : List.of("/api/audit-trail/export", "/api/audit-trail/integrity",
+                "/api/audit-trail/models/{modelId}/history", "/api/audit-trail/models/{modelId}/state",
+                "/api/audit-trail/models/{modelId}/diff", "/api/audit-trail/models/{modelId}/integrity",
+                "/api/admin/rebuilds/{projection}", "/api/admin/rebuilds/{id}",
+                "/api/admin/projections/{group}/dead-letters/{modelId}")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        assertThat(paths.path("/api/audit-trail/export").path("get").path("responses").path("400").path("content")
+                .has("application/problem+json")).isTrue();
+        assertThat(paths.path("/api/admin/rebuilds/{projection}").path("post").path("responses").path("409")
+                .path("content").has("application/problem+json")).isTrue();
+    }
+
     private List<JsonNode> ndjson(String url) throws Exception {
         MockHttpServletResponse response = stream(url);
         assertThat(response.getContentType()).startsWith("application/x-ndjson");
