@@ -33,7 +33,7 @@ public class RebuildController {
         this.rebuilds = rebuilds;
     }
 
-    @Operation(summary = "Start rebuilding a projection (catalogue) into a fresh index; the alias moves when done")
+    @Operation(summary = "Start rebuilding a projection (catalogue, review-queue, audit-trail) into a fresh index; the alias moves when done")
     @ApiResponse(responseCode = "202", description = "started; poll the Location for progress")
     @ApiResponse(responseCode = "400", description = "unknown or not rebuildable projection",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))

@@ -1,6 +1,5 @@
 package io.xinference.hub.query.replay;
 
-import io.xinference.hub.query.catalogue.CatalogueProjection;
 import io.xinference.hub.query.web.BadRequestException;
 import io.xinference.hub.query.web.NotFoundException;
 import jakarta.annotation.PreDestroy;
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,18 +18,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The rebuilds this instance ran or runs: at most one at a time (two would fight over the alias), each on a
- * worker thread of its own, cancellable while building. Only the catalogue can be rebuilt so far; the other
- * read models have pure folds too ({@code ReviewQueueApplier}, {@code AuditEntries}) and would follow the same
- * {@link CatalogueRebuilder} pattern.
+ * The rebuilds this instance ran or runs: at most one at a time (each pauses a live processor for its swap,
+ * and admins read one progress), on a worker thread, cancellable while building. Every read model with a
+ * {@link RebuildFold} can be rebuilt: catalogue, review-queue, audit-trail.
  */
 @Component
 public class Rebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
-    static final List<String> REBUILDABLE = List.of(CatalogueProjection.PROCESSING_GROUP);
-
-    private final CatalogueRebuilder catalogue;
+    private final ProjectionRebuilder rebuilder;
+    private final Map<String, RebuildFold> folds = new LinkedHashMap<>();
     private final Map<String, Rebuild> all = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
@@ -38,13 +36,15 @@ public class Rebuilds {
     });
     private volatile Rebuild running;
 
-    public Rebuilds(CatalogueRebuilder catalogue) {
-        this.catalogue = catalogue;
+    public Rebuilds(ProjectionRebuilder rebuilder, List<RebuildFold> folds) {
+        this.rebuilder = rebuilder;
+        folds.forEach(fold -> this.folds.put(fold.projection(), fold));
     }
 
     public synchronized RebuildStatus start(String projection) {
-        if (!REBUILDABLE.contains(projection)) {
-            throw new BadRequestException("projection", "can rebuild " + REBUILDABLE + ", not " + projection);
+        RebuildFold fold = folds.get(projection);
+        if (fold == null) {
+            throw new BadRequestException("projection", "can rebuild " + folds.keySet() + ", not " + projection);
         }
         if (running != null && !running.phase().finished()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "rebuild " + running.id() + " is still running");
@@ -54,7 +54,7 @@ public class Rebuilds {
         running = rebuild;
         worker.submit(() -> {
             try {
-                catalogue.run(rebuild);
+                rebuilder.run(rebuild, fold);
             } catch (Exception e) {
                 log.error("rebuild {} of {} failed", rebuild.id(), projection, e);
                 rebuild.finish(Rebuild.Phase.FAILED, e.toString());

@@ -1,10 +1,10 @@
 /**
  * Zero-downtime rebuilds of read models for admins ({@code /api/admin/rebuilds}, hub-admin) and discarding
  * dead letters ({@code DELETE /api/admin/projections/{group}/dead-letters/{modelId}}; inspection and retry are
- * in {@code deadletters}).
+ * in {@code deadletters}). Rebuildable: catalogue, review-queue, audit-trail (one {@code RebuildFold} each).
  *
  * <p>Design: the rebuild reads the event store directly (Axon's {@code EventStore.openStream}, through the
- * upcasters) and bulk-writes with the catalogue's own pure fold into a fresh versioned index, while the live
+ * upcasters) and bulk-writes with the projection's own pure fold into a fresh versioned index, while the live
  * processor keeps serving the alias. At the head it pauses the live processor on this instance, folds in the
  * last events, refreshes the fresh index and moves the alias in one atomic {@code _aliases} request, then
  * restarts the processor, which resumes from its token through the alias (already applied events are skipped by

@@ -185,6 +185,63 @@ class CatalogueRebuildIT extends QuerySideITSupport {
                 .getResponse().getStatus()).isEqualTo(404);
     }
 
+    @Test
+    void theReviewQueueAndTheAuditTrailRebuildToTheSameDocumentsAndVersions() throws Exception {
+        EventStoreFixture.Model m = EventStoreFixture.model("rebuild-review-" + RUN, ModelType.AUDIO,
+                Visibility.ENTERPRISE, OWNER);
+        events.register(m, definition(m), ModelStatus.PENDING_REVIEW, null);
+        events.reject(m, 1, "missing licence");
+        long last = events.submit(m, 2, definition(m), "readme, now with a licence");
+        await().atMost(PROJECTION_WAIT).until(() -> elasticsearchGet(indices.auditTrail(), m.id() + ":" + last,
+                Map.class).isPresent() && elasticsearchGet(indices.reviewQueue(), m.id(), Map.class).isPresent());
+
+        for (String projection : List.of("review-queue", "audit-trail")) {
+            String alias = projection.equals("review-queue") ? indices.reviewQueue() : indices.auditTrail();
+            String before = indicesBehind(alias).get(0);
+            MockHttpServletResponse started = mvc.perform(post("/api/admin/rebuilds/" + projection)
+                    .with(ADMIN_USER.token())).andReturn().getResponse();
+            assertThat(started.getStatus()).as(started.getContentAsString()).isEqualTo(202);
+            String id = json(started.getContentAsString()).path("id").asText();
+            JsonNode done = await().atMost(REBUILD_WAIT).until(() -> rebuild(id),
+                    status -> !status.path("phase").asText().matches("BUILDING|SWAPPING"));
+            assertThat(done.path("phase").asText()).as(done.toString()).isEqualTo("DONE");
+            String fresh = done.path("newIndex").asText();
+            assertThat(indicesBehind(alias)).containsExactly(fresh);
+
+            Map<String, Versioned> old = versioned(before);
+            Map<String, Versioned> rebuilt = versioned(fresh);
+            assertThat(old).isNotEmpty();
+            assertThat(rebuilt.keySet()).containsAll(old.keySet());
+            for (Map.Entry<String, Versioned> entry : old.entrySet()) {
+                Versioned after = rebuilt.get(entry.getKey());
+                assertThat(after.version()).as(projection + " " + entry.getKey())
+                        .isGreaterThanOrEqualTo(entry.getValue().version());
+                if (after.version() == entry.getValue().version()) {
+                    assertThat(after.source()).as(projection + " " + entry.getKey()).isEqualTo(entry.getValue().source());
+                }
+            }
+            assertThat(rebuilt.get(projection.equals("review-queue") ? m.id() : m.id() + ":" + last).version())
+                    .isEqualTo(last);
+        }
+    }
+
+    private record Versioned(long version, Map<?, ?> source) {
+    }
+
+    private Map<String, Versioned> versioned(String index) throws Exception {
+        elasticsearch.indices().refresh(r -> r.index(index));
+        Map<String, Versioned> documents = new HashMap<>();
+        for (Hit<Map> hit : elasticsearch.search(s -> s.index(index).size(10_000).version(true)
+                .query(q -> q.matchAll(a -> a)), Map.class).hits().hits()) {
+            documents.put(hit.id(), new Versioned(hit.version(), hit.source()));
+        }
+        return documents;
+    }
+
+    private List<String> indicesBehind(String alias) throws Exception {
+        return new ArrayList<>(elasticsearch.indices().getAlias(a -> a.name(alias)).result().keySet());
+    }
+
     private JsonNode asJson(CatalogueDocument document) throws Exception {
         return objectMapper.readTree(objectMapper.writeValueAsString(document));
     }

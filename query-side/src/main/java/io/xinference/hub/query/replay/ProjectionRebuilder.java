@@ -1,18 +1,13 @@
 package io.xinference.hub.query.replay;
 
-import io.xinference.hub.events.ModelEvent;
 import io.xinference.hub.events.ModelType;
-import io.xinference.hub.query.catalogue.CatalogueApplier;
-import io.xinference.hub.query.catalogue.CatalogueDocument;
 import io.xinference.hub.query.catalogue.CatalogueProjection;
 import io.xinference.hub.query.elasticsearch.DocumentReader;
-import io.xinference.hub.query.elasticsearch.HubIndices;
+import io.xinference.hub.query.elasticsearch.ElasticsearchProperties;
 import io.xinference.hub.query.elasticsearch.ProjectionWriter;
 import io.xinference.hub.query.elasticsearch.VersionedDocument;
-import io.xinference.hub.query.projection.EventFacts;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -26,57 +21,61 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Rebuilds the catalogue from the event store into a fresh index, then moves the alias to it.
+ * Rebuilds one read model from the event store into a fresh index, then moves the alias to it.
  *
  * <ol>
  *   <li>Building: a fresh index; the store is streamed from the start (through the upcasters, as the processor
- *   sees it) up to the head position taken at the start, folded with the catalogue's own pure fold and
- *   bulk-written with external versions. The live projection keeps serving and writing the old index.</li>
- *   <li>Swapping: the live {@code catalogue} processor of this instance is shut down (its token is then
- *   committed and everything before it is in the old index), the rebuild folds in what arrived since, up to
- *   the new head, the alias moves to the fresh index in one atomic request, and the processor starts again. It
- *   resumes from its token and writes through the alias into the fresh index; events the rebuild already
- *   applied are skipped by version. Readers see the old index up to the swap and the complete new one after.
- *   The pause lasts the final catch-up (normally well under a second).</li>
+ *   sees it) up to the head position taken at the start, folded with the projection's own pure fold
+ *   ({@link RebuildFold}) and bulk-written with external versions. The live projection keeps serving and
+ *   writing the old index.</li>
+ *   <li>Swapping: the live processor of this instance is shut down (its token is then committed and everything
+ *   before it is in the old index), the rebuild folds in what arrived since, up to the new head, the alias moves
+ *   to the fresh index in one atomic request, and the processor starts again. It resumes from its token and
+ *   writes through the alias into the fresh index; events the rebuild already applied are skipped by version.
+ *   Readers see the old index up to the swap and the complete new one after. The pause lasts the final
+ *   catch-up (normally well under a second).</li>
  * </ol>
  *
- * Limits: with several query instances, pause the catalogue on the others too or they keep their segments and
- * may write a model's next event on top of a rebuilt document that is not complete yet (run the rebuild where
- * the processor holds every segment). The old index is kept (listed in the status) for comparison or rollback.
+ * Limits: with several query instances, the others keep their segments and may write a model's next event on
+ * top of a rebuilt document that is not complete yet: run the rebuild where the processor holds every segment
+ * (a single query instance, or the others stopped for the minute). The old index is kept (listed in the status)
+ * for comparison or rollback.
  */
 @Component
-public class CatalogueRebuilder {
+public class ProjectionRebuilder {
 
-    private static final Logger log = LoggerFactory.getLogger(CatalogueRebuilder.class);
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
     static final int BATCH = 500;
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
     private final FreshIndex freshIndex;
-    private final HubIndices indices;
+    private final ElasticsearchProperties properties;
     private final DocumentReader reader;
     private final ProjectionWriter writer;
     private final ApplicationEventPublisher publisher;
 
-    public CatalogueRebuilder(EventStore eventStore, EventProcessingConfiguration processing, FreshIndex freshIndex,
-                              HubIndices indices, DocumentReader reader, ProjectionWriter writer,
-                              ApplicationEventPublisher publisher) {
+    public ProjectionRebuilder(EventStore eventStore, EventProcessingConfiguration processing, FreshIndex freshIndex,
+                               ElasticsearchProperties properties, DocumentReader reader, ProjectionWriter writer,
+                               ApplicationEventPublisher publisher) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.freshIndex = freshIndex;
-        this.indices = indices;
+        this.properties = properties;
         this.reader = reader;
         this.writer = writer;
         this.publisher = publisher;
     }
 
-    void run(Rebuild rebuild) throws Exception {
-        String index = freshIndex.create(HubIndices.CATALOGUE);
+    void run(Rebuild rebuild, RebuildFold fold) throws Exception {
+        String alias = fold.index().alias(properties.indexPrefix());
+        String index = freshIndex.create(fold.index());
         rebuild.newIndex(index);
-        Folding folding = new Folding(index, rebuild);
+        Folding folding = new Folding(index, rebuild, fold);
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             long head = position(eventStore.createHeadToken());
             rebuild.total(head);
@@ -86,23 +85,25 @@ public class CatalogueRebuilder {
                 return;
             }
             rebuild.phase(Rebuild.Phase.SWAPPING);
-            StreamingEventProcessor live = processing.eventProcessorByProcessingGroup(
-                    CatalogueProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+            StreamingEventProcessor live = processing.eventProcessorByProcessingGroup(fold.projection(),
+                    StreamingEventProcessor.class).orElseThrow();
             live.shutdownAsync().get(2, TimeUnit.MINUTES);
             try {
                 long finalHead = position(eventStore.createHeadToken());
                 rebuild.total(finalHead);
                 folding.untilIgnoringCancel(stream, finalHead);
-                List<String> previous = freshIndex.indicesBehind(indices.catalogue());
+                List<String> previous = freshIndex.indicesBehind(alias);
                 rebuild.previousIndices(previous);
-                freshIndex.swap(indices.catalogue(), previous, index);
-                log.info("catalogue rebuilt into {} (was {})", index, previous);
+                freshIndex.swap(alias, previous, index);
+                log.info("{} rebuilt into {} (was {})", fold.projection(), index, previous);
             } finally {
                 live.start();
             }
         }
-        // the Xinference download bodies were prepared from the old index
-        publisher.publishEvent(new CatalogueProjection.CatalogueChanged(EnumSet.allOf(ModelType.class)));
+        if (fold.projection().equals(CatalogueProjection.PROCESSING_GROUP)) {
+            // the Xinference download bodies were prepared from the old index
+            publisher.publishEvent(new CatalogueProjection.CatalogueChanged(EnumSet.allOf(ModelType.class)));
+        }
         rebuild.finish(Rebuild.Phase.DONE, null);
     }
 
@@ -111,16 +112,18 @@ public class CatalogueRebuilder {
     }
 
     /** The fold into the fresh index: this batch's documents first, else what the fresh index holds. */
-    private final class Folding {
+    private final class Folding implements RebuildFold.Documents {
         private final String index;
         private final Rebuild rebuild;
-        private final Map<String, CatalogueDocument> batch = new LinkedHashMap<>();
+        private final RebuildFold fold;
+        private final Map<String, VersionedDocument<Object>> batch = new LinkedHashMap<>();
         private long position;
         private int eventsInBatch;
 
-        Folding(String index, Rebuild rebuild) {
+        Folding(String index, Rebuild rebuild, RebuildFold fold) {
             this.index = index;
             this.rebuild = rebuild;
+            this.fold = fold;
         }
 
         /** @return false when cancelled first */
@@ -144,7 +147,13 @@ public class CatalogueRebuilder {
                 }
                 TrackedEventMessage<?> message = stream.nextAvailable();
                 position = position(message.trackingToken());
-                apply(message);
+                try {
+                    fold.apply(message, this);
+                } catch (IllegalStateException e) {
+                    // the live projection dead-letters such an event; a rebuild records it and goes on
+                    rebuild.eventSkipped();
+                    log.warn("rebuild skipped event {}: {}", message.getIdentifier(), e.getMessage());
+                }
                 rebuild.eventDone();
                 if (++eventsInBatch >= BATCH) {
                     flush();
@@ -154,26 +163,19 @@ public class CatalogueRebuilder {
             return true;
         }
 
-        private void apply(TrackedEventMessage<?> message) {
-            if (!(message instanceof DomainEventMessage<?> domain) || !(message.getPayload() instanceof ModelEvent event)) {
-                return;
-            }
-            CatalogueDocument current = batch.containsKey(event.modelId()) ? batch.get(event.modelId())
-                    : reader.find(index, event.modelId(), CatalogueDocument.class).orElse(null);
-            try {
-                CatalogueApplier.apply(current, event, EventFacts.of(domain))
-                        .ifPresent(next -> batch.put(next.modelId(), next));
-            } catch (IllegalStateException e) {
-                // the live projection dead-letters such an event; a rebuild records it and goes on
-                rebuild.eventSkipped();
-                log.warn("rebuild skipped event {}: {}", message.getIdentifier(), e.getMessage());
-            }
+        @Override
+        public <T> Optional<T> get(String id, Class<T> type) {
+            VersionedDocument<Object> pending = batch.get(id);
+            return pending != null ? Optional.of(type.cast(pending.body())) : reader.find(index, id, type);
+        }
+
+        @Override
+        public void put(String id, long version, Object document) {
+            batch.put(id, new VersionedDocument<>(index, id, version, document));
         }
 
         private void flush() {
-            writer.write(batch.values().stream()
-                    .map(document -> new VersionedDocument<>(index, document.modelId(), document.version(), document))
-                    .toList());
+            writer.write(batch.values());
             batch.clear();
             eventsInBatch = 0;
         }
