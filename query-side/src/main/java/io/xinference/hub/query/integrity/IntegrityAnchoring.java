@@ -16,7 +16,7 @@ import java.util.List;
  * as these rows, so each event is anchored exactly once; a failure rolls both back and the processor retries.
  *
  * <p>Window: an event is only evidence-protected once anchored, normally well under a second after its append
- * (the processor's lag, visible in {@code GET /api/admin/projections}); someone who can write to the event store
+ * (the processor's lag: a verification's {@code unanchored} count); someone who can write to the event store
  * inside that window, or while the processor is stopped, can alter it unnoticed. Verification lists events not
  * anchored yet, so a row slipped in behind the processor's position is visible rather than silently trusted.
  */
