@@ -67,14 +67,15 @@ test('alice registers a private model through the UI and sees it in My Models', 
   // mail notifications (when this hub sends mail): alice is no reviewer, so no "new submissions" choice
   const mailSettings = await call('GET', `${env.command}/api/users/me/notifications`, { tokenOf: 'alice' });
   if (mailSettings.status === 200) {
-  await page.getByRole('checkbox', { name: /decision on a model I submitted/ }).waitFor();
-  assert.equal(await page.getByRole('checkbox', { name: /New submissions/ }).count(), 0);
-  const reminders = page.getByRole('checkbox', { name: /before one of my models expires/ });
-  const before = await reminders.isChecked();
-  await reminders.click();
-  await page.locator('[role="status"]', { hasText: 'Saved.' }).waitFor();
-  await reminders.click();
-  assert.equal(await reminders.isChecked(), before);
+    await page.getByRole('checkbox', { name: /decision on a model I submitted/ }).waitFor();
+    assert.equal(await page.getByRole('checkbox', { name: /New submissions/ }).count(), 0);
+    const reminders = page.getByRole('checkbox', { name: /before one of my models expires/ });
+    const before = await reminders.isChecked();
+    await reminders.click();
+    // exact: the GitHub token notice above ("GitHub token saved. ...") is a status too
+    await page.getByRole('status').getByText('Saved.', { exact: true }).waitFor();
+    await reminders.click();
+    assert.equal(await reminders.isChecked(), before);
   }
   await shot(page, 'user-center');
   await page.getByRole('button', { name: 'Remove token' }).click();
