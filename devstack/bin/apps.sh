@@ -63,7 +63,7 @@ load_demo_data_once() {
     local marker=$STATE_DIR/.demo-data-loaded
     [[ -f $marker ]] && return 0
     say "loading the demo catalogue (six real Xinference v1.13.0 definitions) through the command API"
-    "$JAVA17_HOME/bin/java" -cp "$(devstack_jar)" io.xinference.hub.devstack.DemoData \
+    "$JAVA17_HOME/bin/java" -cp "$(devstack_jar):$HUB_ROOT/devstack/target/lib/*" io.xinference.hub.devstack.DemoData \
         "http://127.0.0.1:$COMMAND_PORT" "http://127.0.0.1:$KC_PORT" >&2 \
         || fail "loading the demo data failed (see the lines above and $(log_file command-side))"
     touch "$marker"
