@@ -1,0 +1,180 @@
+package io.xinference.hub.devstack.bench;
+
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The benchmark suite's entry point, started by {@code ./hub bench} against a stack of its own. Runs each phase,
+ * notes a phase that fails instead of stopping, and writes {@code report.md} with its charts.
+ */
+public final class Bench {
+
+    private final BenchSettings settings;
+    private final String run = Long.toString(System.currentTimeMillis() / 1000, 36);
+    private final BenchTokens tokens;
+    private final HubClient hub;
+    private final Elasticsearch elasticsearch;
+    private final RawEventInserts database;
+    private final BenchReport report = new BenchReport();
+    private final CommandMix commandMix;
+
+    private Bench(BenchSettings settings) {
+        this.settings = settings;
+        this.tokens = new BenchTokens(settings.keycloakUrl());
+        this.hub = new HubClient(settings.commandUrl(), settings.queryUrl());
+        this.elasticsearch = new Elasticsearch(settings.elasticsearchUrl());
+        this.database = new RawEventInserts(settings.jdbcUrl());
+        this.commandMix = new CommandMix(hub, tokens, run);
+    }
+
+    public static void main(String[] args) throws Exception {
+        int status = 0;
+        try {
+            new Bench(BenchSettings.fromSystemProperties()).runAll();
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // a failed phase can leave client threads behind: they must not keep the run (and the stack) alive
+        System.exit(status);
+    }
+
+    private interface Phase {
+        void run() throws Exception;
+    }
+
+    private void runAll() throws Exception {
+        long started = System.nanoTime();
+        report.settings = settings;
+        report.command = System.getProperty("bench.command", "./hub bench");
+        report.memory = new MemoryLog(settings.commandPid(), settings.queryPid());
+        report.memory.sample("start");
+        for (String user : List.of("alice", "bob", "paula", "adam")) {
+            tokens.accessToken(user);
+        }
+        phase("download vs static file", this::download);
+        phase("commands vs raw inserts", this::commands);
+        phase("projection lag", this::lag);
+        phase("search", this::search);
+        phase("catalogue rebuild", this::rebuild);
+        report.runSeconds = (System.nanoTime() - started) / 1e9;
+        report.write(settings.outputDir());
+        Progress.say("report: %s", settings.outputDir().resolve("report.md").toAbsolutePath());
+    }
+
+    private void phase(String name, Phase phase) {
+        Progress.say("== %s", name);
+        try {
+            phase.run();
+        } catch (Exception | Error e) {
+            Progress.say("%s failed: %s", name, e);
+            e.printStackTrace();
+            report.notMeasured.put(name, "the phase failed: " + e);
+        }
+        report.memory.sample(name);
+    }
+
+    private void download() throws Exception {
+        DownloadVsStatic download = new DownloadVsStatic(hub, tokens, run, settings.staticDir());
+        Progress.say("registering %d public LLM models through the command API", settings.downloadEntries());
+        download.registerEntries(settings.downloadEntries(), settings.clients());
+        report.download = download.run(settings.downloadEntries(), settings.clients(), settings.seconds());
+    }
+
+    private void commands() throws Exception {
+        Progress.say("commands over HTTP: %d clients for %d s", settings.clients(), settings.seconds());
+        report.commands = commandMix.run(settings.clients(), settings.seconds());
+        Progress.say("  %s", report.commands.summary());
+        List<String> ids = commandMix.models().stream().map(model -> model.id).toList();
+        List<StoredEvent> rows = database.eventsOf(ids, 20_000);
+        Progress.say("raw inserts of the same %,d event rows: %d clients for %d s", rows.size(), settings.clients(),
+                settings.seconds());
+        report.rawInserts = database.run(rows, settings.clients(), settings.seconds());
+        report.rawInsertRows = rows.size();
+        database.dropTable();
+        Progress.say("  %s", report.rawInserts.summary());
+    }
+
+    private void lag() throws Exception {
+        Progress.say("steady load: %d commands/s for %d s", settings.lagRate(), settings.lagSeconds());
+        report.lag = new ProjectionLag(hub, tokens, run, commandMix.models()).run(settings.lagRate(), settings.lagSeconds());
+        Progress.say("  detail lag %s; search lag %s", report.lag.detailLag().summary(), report.lag.searchLag().summary());
+    }
+
+    private EventSeeder seeder;
+
+    private EventSeeder seeder() {
+        if (seeder == null) {
+            List<String> templates = commandMix.models().stream().map(model -> model.id).toList();
+            if (templates.isEmpty()) {
+                throw new IllegalStateException("no models from the command phase to copy");
+            }
+            seeder = new EventSeeder(database, templates);
+        }
+        return seeder;
+    }
+
+    private void search() throws Exception {
+        long models = catalogueDocuments();
+        if (models < settings.searchModels()) {
+            int copies = (int) Math.ceil((settings.searchModels() - models) / (double) seeder().modelsPerCopy());
+            seedAndCatchUp(copies);
+        }
+        report.searchModels = catalogueDocuments();
+        Progress.say("search over %,d models: %d clients for %d s", report.searchModels, settings.clients(),
+                settings.seconds());
+        report.search = new SearchLoad(hub, tokens).run(settings.clients(), settings.seconds());
+        Progress.say("  %s", report.search.summary());
+    }
+
+    private void rebuild() throws Exception {
+        long events = storedEvents();
+        if (events < settings.rebuildEvents()) {
+            int copies = (int) Math.ceil((settings.rebuildEvents() - events) / (double) seeder().eventsPerCopy());
+            seedAndCatchUp(copies);
+        }
+        report.rebuild = new CatalogueRebuild(hub, tokens, elasticsearch, database, settings.outputDir()).run();
+    }
+
+    private void seedAndCatchUp(int copies) throws Exception {
+        long before = catalogueDocuments();
+        long expected = before + (long) copies * seeder().modelsPerCopy();
+        Progress.say("seeding %d copies of %d models (%,d events per copy)", copies, seeder().modelsPerCopy(),
+                seeder().eventsPerCopy());
+        long started = System.nanoTime();
+        long appended = seeder().addCopies(copies);
+        long lastSay = 0;
+        long deadline = started + 20L * 60 * 1_000_000_000L;
+        while (catalogueDocuments() < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the catalogue did not catch up within 20 minutes");
+            }
+            Thread.sleep(1000);
+            if (System.nanoTime() - lastSay > 5_000_000_000L) {
+                lastSay = System.nanoTime();
+                Progress.say("  live projection catching up: %,d / %,d models in the catalogue index",
+                        catalogueDocuments(), expected);
+            }
+        }
+        CatchUp catchUp = new CatchUp(appended, expected - before, (System.nanoTime() - started) / 1e9);
+        report.catchUps.add(catchUp);
+        Progress.say("  caught up: %,d events in %.1f s = %,.0f events/s", appended, catchUp.seconds(),
+                catchUp.eventsPerSecond());
+    }
+
+    private long catalogueDocuments() {
+        elasticsearch.post("/" + settings.indexPrefix() + "catalogue/_refresh");
+        return elasticsearch.get("/" + settings.indexPrefix() + "catalogue/_count").path("count").asLong();
+    }
+
+    private long storedEvents() throws Exception {
+        try (Connection connection = database.connect(); Statement count = connection.createStatement();
+             ResultSet rows = count.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
