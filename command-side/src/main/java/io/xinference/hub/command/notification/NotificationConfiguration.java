@@ -1,9 +1,7 @@
 package io.xinference.hub.command.notification;
 
+import io.xinference.hub.command.schedule.OutboxProcessing;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -70,18 +68,9 @@ public class NotificationConfiguration {
         return new MailPoller(worker, outbox, properties.retention());
     }
 
-    /**
-     * Axon's default logs a failing handler and moves on; a notification must not be lost that way. A hub that
-     * gains this process starts at the head of the event stream: nobody is told today about what happened before.
-     * Once the token is stored, restarts continue from it.
-     */
+    /** Events become outbox rows without loss; see {@link OutboxProcessing}. */
     @Bean
     ConfigurerModule mailNotificationProcessing() {
-        return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler(MailNotificationProcess.PROCESSING_GROUP,
-                        configuration -> PropagatingErrorHandler.instance())
-                .registerTrackingEventProcessorConfiguration(MailNotificationProcess.PROCESSING_GROUP,
-                        configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
+        return OutboxProcessing.fromStreamHead(MailNotificationProcess.PROCESSING_GROUP);
     }
 }

@@ -3,10 +3,8 @@ package io.xinference.hub.command.webhook;
 import io.xinference.hub.command.notification.MailOutbox;
 import io.xinference.hub.command.notification.NotificationProperties;
 import io.xinference.hub.command.usercenter.TokenCipher;
+import io.xinference.hub.command.schedule.OutboxProcessing;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -73,18 +71,9 @@ public class WebhookConfiguration {
         return new WebhookPoller(worker, deliveries, properties.logRetention());
     }
 
-    /**
-     * Axon's default logs a failing handler and moves on; a notification must not be lost that way. A hub that
-     * gains this process starts at the head of the event stream: nobody is told today about what happened before.
-     * Once the token is stored, restarts continue from it.
-     */
+    /** Events become outbox rows without loss; see {@link OutboxProcessing}. */
     @Bean
     ConfigurerModule webhookDeliveryProcessing() {
-        return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler(WebhookDeliveryProcess.PROCESSING_GROUP,
-                        configuration -> PropagatingErrorHandler.instance())
-                .registerTrackingEventProcessorConfiguration(WebhookDeliveryProcess.PROCESSING_GROUP,
-                        configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
+        return OutboxProcessing.fromStreamHead(WebhookDeliveryProcess.PROCESSING_GROUP);
     }
 }
