@@ -42,6 +42,9 @@ start_app() {
     require_free_port "$name" "$port"
     local environment=()
     mapfile -t environment < <(app_environment)
+    # the log a person reads shows each request's correlation id; the JSON (ECS) copy is for log shippers
+    environment+=("LOGGING_PATTERN_LEVEL=%5p [%X{correlationId:-}]" "LOGGING_STRUCTURED_FORMAT_FILE=ecs"
+        "LOGGING_FILE_NAME=$LOG_DIR/$name.json")
     start_process "$name" env "${environment[@]}" "$JAVA17_HOME/bin/java" -Xms128m -Xmx${HUB_APP_HEAP:-512m} \
         -Daxoniq.update-checker.disabled=true -jar "$jar"
 }
