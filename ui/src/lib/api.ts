@@ -143,6 +143,72 @@ export class HubApi {
     ).then((r) => r.body);
   }
 
+  /** Discards one model's parked events of a projection (they will never be applied). */
+  discardDeadLetters(group: string, modelId: string) {
+    return this.request<{ group: string; modelId: string; discarded: number }>(
+      this.config.queryApiUrl,
+      'DELETE',
+      `/api/admin/projections/${encodeURIComponent(group)}/dead-letters/${encodeURIComponent(modelId)}`,
+    ).then((r) => r.body);
+  }
+
+  startRebuild(projection: string) {
+    return this.request<RebuildStatus>(this.config.queryApiUrl, 'POST', `/api/admin/rebuilds/${encodeURIComponent(projection)}`).then((r) => r.body);
+  }
+
+  rebuilds() {
+    return this.query<RebuildStatus[]>('/api/admin/rebuilds');
+  }
+
+  rebuild(id: string) {
+    return this.query<RebuildStatus>(`/api/admin/rebuilds/${encodeURIComponent(id)}`);
+  }
+
+  cancelRebuild(id: string) {
+    return this.request<RebuildStatus>(this.config.queryApiUrl, 'DELETE', `/api/admin/rebuilds/${encodeURIComponent(id)}`).then((r) => r.body);
+  }
+
+  modelHistory(modelId: string) {
+    return this.query<ModelHistoryBody>(`/api/audit-trail/models/${encodeURIComponent(modelId)}/history`);
+  }
+
+  /** The model as it was just after a version, or at an instant (exactly one of them). */
+  modelState(modelId: string, at: { version?: number; at?: string }) {
+    const q = toQuery({ version: at.version === undefined ? undefined : String(at.version), at: at.at });
+    return this.query<ModelStateBody>(`/api/audit-trail/models/${encodeURIComponent(modelId)}/state${q}`);
+  }
+
+  modelDiff(modelId: string, from: number, to: number) {
+    return this.query<ModelDiffBody>(`/api/audit-trail/models/${encodeURIComponent(modelId)}/diff${toQuery({ from: String(from), to: String(to) })}`);
+  }
+
+  verifyModel(modelId: string) {
+    return this.query<IntegrityReport>(`/api/audit-trail/models/${encodeURIComponent(modelId)}/integrity`);
+  }
+
+  verifyStore() {
+    return this.query<IntegrityReport>('/api/audit-trail/integrity');
+  }
+
+  /** The server-side export (streamed, oldest first) as text: NDJSON or CSV. */
+  async exportAudit(params: { from: string; to: string; actor?: string; modelId?: string; format: 'ndjson' | 'csv' }): Promise<string> {
+    const headers: Record<string, string> = { Accept: params.format === 'csv' ? 'text/csv, application/problem+json' : 'application/x-ndjson, application/problem+json' };
+    const token = this.token();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const response = await fetch(`${this.config.queryApiUrl}/api/audit-trail/export${toQuery(params)}`, { headers });
+    const text = await response.text();
+    if (!response.ok) {
+      let problem: Problem = { status: response.status, title: response.statusText };
+      try {
+        problem = JSON.parse(text) as Problem;
+      } catch {
+        // not a problem body
+      }
+      throw new ApiError(response.status, problem);
+    }
+    return text;
+  }
+
   // command-side
   register(body: {
     modelType: string;
@@ -260,6 +326,63 @@ export interface ProjectionStatus {
   error: boolean;
   parkedSequences: number;
   parked: { eventId: string; payloadType: string; aggregateId?: string; sequence?: number; cause?: string; enqueuedAt?: string }[];
+}
+
+export interface RebuildStatus {
+  id: string;
+  projection: string;
+  phase: 'BUILDING' | 'SWAPPING' | 'DONE' | 'CANCELLED' | 'FAILED' | string;
+  newIndex?: string;
+  previousIndices?: string[];
+  eventsDone: number;
+  eventsTotal: number;
+  eventsPerSecond: number;
+  etaSeconds?: number | null;
+  skippedEvents?: number;
+  startedAt?: string;
+  finishedAt?: string | null;
+  error?: string | null;
+}
+
+export interface HistoryEvent {
+  sequence: number;
+  eventId: string;
+  type: string;
+  timestamp: string;
+  actor?: { subject?: string; username?: string } | null;
+  summary?: string;
+  payload?: unknown;
+  metadata?: Record<string, unknown>;
+}
+
+export interface ModelHistoryBody {
+  modelId: string;
+  version: number;
+  events: HistoryEvent[];
+}
+
+export interface ModelStateBody {
+  modelId: string;
+  version: number;
+  model: import('./types').ModelDetail & Record<string, unknown>;
+}
+
+export interface ModelDiffBody {
+  modelId: string;
+  fromVersion: number;
+  toVersion: number;
+  definition: { pointer: string; operation: 'ADDED' | 'REMOVED' | 'CHANGED'; before?: unknown; after?: unknown }[];
+  readme: { operation: 'KEPT' | 'ADDED' | 'REMOVED'; text: string }[];
+}
+
+export interface IntegrityReport {
+  scope?: string;
+  intact: boolean;
+  eventsChecked: number;
+  firstBroken?: { problem: string; globalIndex: number; eventId: string; modelId: string; sequence: number; detail?: string } | null;
+  unanchored: number;
+  firstUnanchoredGlobalIndex?: number | null;
+  chainHead?: string | null;
 }
 
 export interface ModelCard {

@@ -8,6 +8,7 @@ import { Permission } from '../lib/permissions';
 import type { Facets } from '../lib/types';
 import { reviewStats, type DayStats } from '../lib/reviewStats';
 import { LoginRequired } from './LoginRequired';
+import { Rebuilds } from '../components/Rebuilds';
 
 /** Admin dashboard: the catalogue at a glance, projection processors and their dead letters. */
 export function Admin() {
@@ -17,6 +18,7 @@ export function Admin() {
   const [projections, setProjections] = useState<ProjectionStatus[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [retry, setRetry] = useState<string | null>(null);
+  const [discard, setDiscard] = useState<{ group: string; modelId: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const allowed = can(Permission.ADMIN);
@@ -73,6 +75,21 @@ export function Admin() {
     } finally {
       setBusy(false);
       setRetry(null);
+    }
+  };
+
+  const doDiscard = async () => {
+    if (!discard) return;
+    setBusy(true);
+    try {
+      const r = await api.discardDeadLetters(discard.group, discard.modelId);
+      setNotice(`${r.group}: ${r.discarded} parked event(s) of ${r.modelId} discarded.`);
+      load();
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+      setDiscard(null);
     }
   };
 
@@ -134,7 +151,16 @@ export function Admin() {
                         <ul className="parked">
                           {p.parked.map((e) => (
                             <li key={e.eventId}>
-                              <code>{e.payloadType}</code> {e.aggregateId}#{e.sequence} — {e.cause}
+                              <code>{e.payloadType}</code> {e.aggregateId}#{e.sequence} — {e.cause}{' '}
+                              {e.aggregateId && (
+                                <button
+                                  type="button"
+                                  className="btn btn-small btn-danger"
+                                  onClick={() => setDiscard({ group: p.group, modelId: e.aggregateId! })}
+                                >
+                                  Discard
+                                </button>
+                              )}
                             </li>
                           ))}
                         </ul>
@@ -158,6 +184,21 @@ export function Admin() {
           </table>
         )}
       </section>
+      <Rebuilds />
+      <ConfirmDialog
+        open={discard !== null}
+        title={`Discard the parked events of ${discard?.modelId ?? ''}?`}
+        confirmLabel="Discard"
+        danger
+        busy={busy}
+        onConfirm={() => void doDiscard()}
+        onCancel={() => setDiscard(null)}
+      >
+        <p>
+          Every parked event of this model in <code>{discard?.group}</code> is dropped and will never be applied. Its read document stays as it is
+          until its next event or a replay.
+        </p>
+      </ConfirmDialog>
       <ConfirmDialog
         open={retry !== null}
         title={`Retry the dead letters of ${retry}?`}
