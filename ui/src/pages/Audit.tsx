@@ -3,7 +3,9 @@ import { Link, useSearchParams } from 'react-router';
 import { formatDateTime } from '../components/ModelCard';
 import { describeError, type AuditEntry } from '../lib/api';
 import { useHub } from '../lib/auth';
-import { download, toCsv } from '../lib/csv';
+import { download } from '../lib/csv';
+import { exportRangeError } from '../lib/auditTools';
+import { ModelAuditTools, StoreVerification } from '../components/AuditTools';
 import { Permission } from '../lib/permissions';
 import { LoginRequired } from './LoginRequired';
 
@@ -30,6 +32,7 @@ export function Audit() {
   const [total, setTotal] = useState<number | undefined>();
   const [cursor, setCursor] = useState<string | null | undefined>();
   const [error, setError] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
   const [form, setForm] = useState(() => ({
     actor: params.get('actor') ?? '',
     modelId: params.get('modelId') ?? '',
@@ -88,27 +91,34 @@ export function Audit() {
       setItems((old) => [...(old ?? []), ...(page.items ?? [])]);
       setCursor(page.nextCursor);
     });
-  const exportCsv = () =>
-    download(
-      'audit-trail.csv',
-      toCsv(
-        ['timestamp', 'model', 'modelId', 'sequence', 'action', 'actor', 'summary', 'correlationId', 'eventId'],
-        (items ?? []).map((e) => [e.timestamp, e.modelName, e.modelId, e.sequence, e.action, e.actor?.username ?? e.actor?.subject, e.summary, e.correlationId, e.eventId]),
-      ),
-      'text/csv',
-    );
-  const exportJson = () => download('audit-trail.json', JSON.stringify(items ?? [], null, 2), 'application/json');
+  /** The server's export: streamed oldest first; the filter's range, else the last year. */
+  const exportAs = async (format: 'csv' | 'ndjson') => {
+    const to = filters.to ?? new Date(Date.now() + 60_000).toISOString();
+    const from = filters.from ?? new Date(Date.parse(to) - 365 * 86_400_000).toISOString();
+    const problem = exportRangeError(from, to);
+    if (problem) return setError(problem);
+    setExporting(true);
+    setError(null);
+    try {
+      const text = await api.exportAudit({ from, to, actor: filters.actor, modelId: filters.modelId, format });
+      download(`audit-trail.${format}`, text, format === 'csv' ? 'text/csv' : 'application/x-ndjson');
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
     <div className="page">
       <div className="page-head">
         <h1>Audit trail</h1>
         <div className="actions">
-          <button type="button" className="btn btn-small" disabled={!items?.length} onClick={exportCsv}>
+          <button type="button" className="btn btn-small" disabled={exporting} onClick={() => void exportAs('csv')}>
             Export CSV
           </button>
-          <button type="button" className="btn btn-small" disabled={!items?.length} onClick={exportJson}>
-            Export JSON
+          <button type="button" className="btn btn-small" disabled={exporting} onClick={() => void exportAs('ndjson')}>
+            Export NDJSON
           </button>
         </div>
       </div>
@@ -146,6 +156,8 @@ export function Audit() {
           </button>
         </div>
       </form>
+      <StoreVerification />
+      {filters.modelId && <ModelAuditTools modelId={filters.modelId} />}
       {error && (
         <div className="alert alert-error" role="alert">
           {error}
