@@ -209,6 +209,37 @@ export class HubApi {
     return text;
   }
 
+  webhooks() {
+    return this.request<Webhook[]>(this.config.commandApiUrl, 'GET', '/api/webhooks').then((r) => r.body);
+  }
+
+  createWebhook(body: { url: string; eventKinds: string[] }) {
+    return this.request<Webhook>(this.config.commandApiUrl, 'POST', '/api/webhooks', { body }).then((r) => r.body);
+  }
+
+  /** Pause (active=false) or resume (active=true); URL and kinds are sent as they are. */
+  updateWebhook(hook: Webhook, active: boolean) {
+    return this.request<Webhook>(this.config.commandApiUrl, 'PUT', `/api/webhooks/${encodeURIComponent(hook.id)}`, {
+      body: { url: hook.url, eventKinds: hook.eventKinds, active },
+    }).then((r) => r.body);
+  }
+
+  deleteWebhook(id: string) {
+    return this.request<void>(this.config.commandApiUrl, 'DELETE', `/api/webhooks/${encodeURIComponent(id)}`).then(() => undefined);
+  }
+
+  webhookDeliveries(id: string) {
+    return this.request<WebhookDelivery[]>(this.config.commandApiUrl, 'GET', `/api/webhooks/${encodeURIComponent(id)}/deliveries`).then((r) => r.body);
+  }
+
+  redeliver(id: string, deliveryId: string) {
+    return this.request<WebhookDelivery>(
+      this.config.commandApiUrl,
+      'POST',
+      `/api/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(deliveryId)}/redelivery`,
+    ).then((r) => r.body);
+  }
+
   // command-side
   register(body: {
     modelType: string;
@@ -383,6 +414,37 @@ export interface IntegrityReport {
   unanchored: number;
   firstUnanchoredGlobalIndex?: number | null;
   chainHead?: string | null;
+}
+
+export interface Webhook {
+  id: string;
+  url: string;
+  eventKinds: string[];
+  scope?: string;
+  active: boolean;
+  pausedReason?: string | null;
+  consecutiveFailures?: number;
+  createdAt?: string;
+  updatedAt?: string;
+  /** only in the answer to its creation */
+  secret?: string;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  webhookId: string;
+  eventId?: string;
+  eventKind: string;
+  modelId?: string;
+  redeliveryOf?: string | null;
+  status: 'PENDING' | 'DELIVERED' | 'FAILED' | string;
+  attempts: number;
+  nextAttemptAt?: string | null;
+  lastStatus?: number | null;
+  lastError?: string | null;
+  lastLatencyMs?: number | null;
+  createdAt?: string;
+  deliveredAt?: string | null;
 }
 
 export interface ModelCard {

@@ -1,3 +1,4 @@
+import { Webhooks } from '../components/Webhooks';
 import { useEffect, useState } from 'react';
 import { ConfirmDialog, ErrorNote } from '../components/Confirm';
 import { formatDateTime } from '../components/ModelCard';
@@ -88,6 +89,7 @@ export function UserCenter() {
       </section>
 
       <MailSettings />
+      <Webhooks />
       <GithubToken profile={profile} profileError={profileError} onChanged={reload} />
     </div>
   );

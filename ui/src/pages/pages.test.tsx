@@ -147,6 +147,7 @@ describe('User center', () => {
       hubWith(
         {
           profile: vi.fn(async () => profile),
+          webhooks: vi.fn(async () => []),
           mailPreferences: vi.fn(async () => ({ reviewDecisions: true, newSubmissions: false, expiryReminders: true, webhookAlerts: true })),
           saveMailPreferences: saveMailPreferences as never,
         },
@@ -164,11 +165,51 @@ describe('User center', () => {
     renderAt(
       '/me',
       hubWith(
-        { profile: vi.fn(async () => profile), mailPreferences: vi.fn(async () => Promise.reject(new ApiError(404, {}))) },
+        { profile: vi.fn(async () => profile), webhooks: vi.fn(async () => Promise.reject(new ApiError(404, {}))), mailPreferences: vi.fn(async () => Promise.reject(new ApiError(404, {}))) },
         session('alice', Permission.REGISTER_PRIVATE),
       ),
     );
     expect(await screen.findByText('No token set.')).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Mail notifications' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Webhooks' })).toBeNull();
+  });
+
+  it('creates a webhook, shows its secret once, and puts the server\'s refusal next to the URL', async () => {
+    const { ApiError } = await import('../lib/api');
+    const hook = { id: 'w1', url: 'https://ci.example.com/h', eventKinds: ['model.approved', 'model.rejected'], active: true };
+    let stored: unknown[] = [];
+    const createWebhook = vi
+      .fn()
+      .mockRejectedValueOnce(new ApiError(400, { errors: [{ pointer: '/url', message: 'must not point at a private address' }] }))
+      .mockImplementationOnce(async () => {
+        stored = [hook];
+        return { ...hook, secret: 'whsec-123' };
+      });
+    renderAt(
+      '/me',
+      hubWith(
+        {
+          profile: vi.fn(async () => profile),
+          mailPreferences: vi.fn(async () => Promise.reject(new ApiError(404, {}))),
+          webhooks: vi.fn(async () => stored) as never,
+          createWebhook: createWebhook as never,
+        },
+        session('alice', Permission.REGISTER_PRIVATE),
+      ),
+    );
+    expect(await screen.findByText('No webhooks yet.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add webhook' }));
+    expect(await screen.findByText('Enter the receiver URL.')).toBeTruthy();
+    expect(createWebhook).not.toHaveBeenCalled();
+    fireEvent.change(screen.getByLabelText(/Receiver URL/), { target: { value: 'https://10.0.0.1/h' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add webhook' }));
+    expect(await screen.findByText('must not point at a private address')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/Receiver URL/), { target: { value: 'https://ci.example.com/h' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add webhook' }));
+    expect(await screen.findByText('whsec-123')).toBeTruthy();
+    expect(createWebhook).toHaveBeenLastCalledWith({ url: 'https://ci.example.com/h', eventKinds: ['model.approved', 'model.rejected'] });
+    expect(await screen.findByText('https://ci.example.com/h')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'I have copied it' }));
+    expect(screen.queryByText('whsec-123')).toBeNull();
   });
 });
