@@ -2,6 +2,7 @@ package io.xinference.hub.command.it;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xinference.hub.devstack.Fixtures;
+import io.xinference.hub.devstack.HostileTokens;
 import io.xinference.hub.devstack.KeycloakTokens;
 import io.xinference.hub.devstack.TestServices;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,8 @@ abstract class CommandSideIT {
         registry.add("spring.datasource.username", () -> TestServices.DB_USER);
         registry.add("spring.datasource.password", () -> TestServices.DB_PASSWORD);
         registry.add("hub.security.issuer-uri", TestServices::issuerUri);
+        // the realm's real keys plus a test key, so HostileTokensIT reaches the claim checks (see HostileTokens)
+        registry.add("hub.security.jwk-set-uri", () -> HostileTokens.forTestServices().jwkSetUri());
         // the shared app never fires deadlines by itself, so ExpiryDeadlineRestartIT alone decides when one fires
         registry.add("db-scheduler.polling-interval", () -> "1h");
     }

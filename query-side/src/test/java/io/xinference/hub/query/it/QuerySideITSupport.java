@@ -3,6 +3,7 @@ package io.xinference.hub.query.it;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xinference.hub.devstack.HostileTokens;
 import io.xinference.hub.devstack.TestServices;
 import io.xinference.hub.query.catalogue.CatalogueDocument;
 import io.xinference.hub.query.elasticsearch.DocumentReader;
@@ -48,6 +49,8 @@ public abstract class QuerySideITSupport {
         registry.add("spring.elasticsearch.uris", TestServices::elasticsearchUrl);
         registry.add("hub.elasticsearch.index-prefix", () -> "it-" + RUN + "-");
         registry.add("hub.security.issuer-uri", TestServices::issuerUri);
+        // the realm's real keys plus a test key, so HostileTokensIT reaches the claim checks (see HostileTokens)
+        registry.add("hub.security.jwk-set-uri", () -> HostileTokens.forTestServices().jwkSetUri());
         registry.add("hub.ui.issuer-uri", TestServices::issuerUri);
     }
 
