@@ -4,6 +4,10 @@
 # Sourced by ./hub after apps.sh. Sizes from the environment:
 #   HUB_BENCH_CLIENTS (4)  HUB_BENCH_SECONDS (10)  HUB_BENCH_LAG_RATE (200)  HUB_BENCH_LAG_SECONDS (20)
 #   HUB_BENCH_SEARCH_MODELS (10000)  HUB_BENCH_REBUILD_EVENTS (100000)
+#   HUB_BENCH_PHASES (all: "download vs static file,commands over HTTP,raw inserts,projection lag,search,
+#   catalogue rebuild"; a comma-separated subset runs only those)
+#   HUB_BENCH_APP_ENV ("NAME=value ..." passed to both apps, e.g. to try a processor setting)
+#   HUB_BENCH_KEEP=1 also copies the report to docs/benchmarks/<date>.md, its charts to docs/benchmarks/<date>/
 #   HUB_BENCH_APPS=head (default: the apps built from the committed HEAD in .hub/bench/build, so builds by others
 #   in this tree cannot change them mid-run) or =tree (the jars in command-side/target and query-side/target)
 
@@ -61,7 +65,21 @@ bench_start_stack() {
     # the download's bytes as a static file, served by the same query-side (Spring MVC's resource handler)
     export SPRING_MVC_STATIC_PATH_PATTERN='/bench-static/**'
     export SPRING_WEB_RESOURCES_STATIC_LOCATIONS="file:$STATE_DIR/static/" SPRING_WEB_RESOURCES_ADD_MAPPINGS=true
+    local setting
+    for setting in ${HUB_BENCH_APP_ENV:-}; do
+        export "${setting?}"
+    done
     start_apps
+}
+
+# The report as a dated page of docs/benchmarks, its chart links pointing into the page's own folder.
+bench_keep_report() {
+    local day dir=$HUB_ROOT/docs/benchmarks
+    day=$(date -u +%F)
+    mkdir -p "$dir/$day"
+    cp "$BENCH_OUT"/*.svg "$dir/$day/"
+    sed -E "s#\]\(([a-z-]+\.svg)\)#](${day}/\1)#g" "$BENCH_OUT/report.md" >"$dir/$day.md"
+    say "report kept as docs/benchmarks/$day.md (charts in docs/benchmarks/$day/)"
 }
 
 cmd_bench() {
@@ -85,8 +103,11 @@ cmd_bench() {
         -Dbench.clients="${HUB_BENCH_CLIENTS:-4}" -Dbench.seconds="${HUB_BENCH_SECONDS:-10}" \
         -Dbench.lagRate="${HUB_BENCH_LAG_RATE:-200}" -Dbench.lagSeconds="${HUB_BENCH_LAG_SECONDS:-20}" \
         -Dbench.searchModels="${HUB_BENCH_SEARCH_MODELS:-10000}" \
-        -Dbench.rebuildEvents="${HUB_BENCH_REBUILD_EVENTS:-100000}" \
+        -Dbench.rebuildEvents="${HUB_BENCH_REBUILD_EVENTS:-100000}" -Dbench.phases="${HUB_BENCH_PHASES:-}" \
         io.xinference.hub.devstack.bench.Bench || status=$?
     say "benchmark finished in $((SECONDS - started))s with status $status; report: $BENCH_OUT/report.md"
+    if (( status == 0 )) && [[ ${HUB_BENCH_KEEP:-} == 1 ]]; then
+        bench_keep_report
+    fi
     return "$status"
 }

@@ -12,6 +12,8 @@ import java.util.List;
  */
 public final class Bench {
 
+    static final String COMMAND_PHASE = "commands over HTTP";
+
     private final BenchSettings settings;
     private final String run = Long.toString(System.currentTimeMillis() / 1000, 36);
     private final BenchTokens tokens;
@@ -51,12 +53,13 @@ public final class Bench {
         report.settings = settings;
         report.command = System.getProperty("bench.command", "./hub bench");
         report.memory = new MemoryLog(settings.commandPid(), settings.queryPid());
-        report.memory.sample("start");
+        report.memory.sample("app start-up");
         for (String user : List.of("alice", "bob", "paula", "adam")) {
             tokens.accessToken(user);
         }
         phase("download vs static file", this::download);
-        phase("commands vs raw inserts", this::commands);
+        phase(COMMAND_PHASE, this::commands);
+        phase("raw inserts", this::rawInserts);
         phase("projection lag", this::lag);
         phase("search", this::search);
         phase("catalogue rebuild", this::rebuild);
@@ -66,6 +69,11 @@ public final class Bench {
     }
 
     private void phase(String name, Phase phase) {
+        String only = System.getProperty("bench.phases", "");
+        if (!only.isBlank() && !List.of(only.split(",")).contains(name)) {
+            report.notMeasured.put(name, "left out (bench.phases=" + only + ")");
+            return;
+        }
         Progress.say("== %s", name);
         try {
             phase.run();
@@ -88,6 +96,9 @@ public final class Bench {
         Progress.say("commands over HTTP: %d clients for %d s", settings.clients(), settings.seconds());
         report.commands = commandMix.run(settings.clients(), settings.seconds());
         Progress.say("  %s", report.commands.summary());
+    }
+
+    private void rawInserts() throws Exception {
         List<String> ids = commandMix.models().stream().map(model -> model.id).toList();
         List<StoredEvent> rows = database.eventsOf(ids, 20_000);
         Progress.say("raw inserts of the same %,d event rows: %d clients for %d s", rows.size(), settings.clients(),
@@ -100,28 +111,43 @@ public final class Bench {
 
     private void lag() throws Exception {
         Progress.say("steady load: %d commands/s for %d s", settings.lagRate(), settings.lagSeconds());
-        report.lag = new ProjectionLag(hub, tokens, run, commandMix.models()).run(settings.lagRate(), settings.lagSeconds());
-        Progress.say("  detail lag %s; search lag %s", report.lag.detailLag().summary(), report.lag.searchLag().summary());
+        report.lag = new ProjectionLag(hub, tokens, elasticsearch, settings.indexPrefix() + "catalogue", run,
+                commandMix.models()).run(settings.lagRate(), settings.lagSeconds());
+        Progress.say("  %,.0f commands/s achieved; projection lag %s; detail %s; search %s", report.lag.achievedRate(),
+                report.lag.projectionLag().summary(), report.lag.detailLag().summary(), report.lag.searchLag().summary());
     }
 
-    private EventSeeder seeder;
+    private EventSeeder registrationSeeder;
+    private EventSeeder historySeeder;
 
-    private EventSeeder seeder() {
-        if (seeder == null) {
-            List<String> templates = commandMix.models().stream().map(model -> model.id).toList();
-            if (templates.isEmpty()) {
-                throw new IllegalStateException("no models from the command phase to copy");
-            }
-            seeder = new EventSeeder(database, templates);
+    /** Copies of the models that have only their registration: one event per model, for many models fast. */
+    private EventSeeder registrationSeeder() {
+        if (registrationSeeder == null) {
+            registrationSeeder = seederOf(commandMix.models().stream().filter(model -> model.version == 0).toList(), "r");
         }
-        return seeder;
+        return registrationSeeder;
+    }
+
+    /** Copies of every model of the command phase, with their updates: the event mix the commands made. */
+    private EventSeeder historySeeder() {
+        if (historySeeder == null) {
+            historySeeder = seederOf(commandMix.models(), "h");
+        }
+        return historySeeder;
+    }
+
+    private EventSeeder seederOf(List<OwnedModel> templates, String tag) {
+        if (templates.isEmpty()) {
+            throw new IllegalStateException("no models from the command phase to copy");
+        }
+        return new EventSeeder(database, templates.stream().map(model -> model.id).toList(), tag);
     }
 
     private void search() throws Exception {
         long models = catalogueDocuments();
         if (models < settings.searchModels()) {
-            int copies = (int) Math.ceil((settings.searchModels() - models) / (double) seeder().modelsPerCopy());
-            seedAndCatchUp(copies);
+            EventSeeder seeder = registrationSeeder();
+            seedAndCatchUp(seeder, (int) Math.ceil((settings.searchModels() - models) / (double) seeder.modelsPerCopy()));
         }
         report.searchModels = catalogueDocuments();
         Progress.say("search over %,d models: %d clients for %d s", report.searchModels, settings.clients(),
@@ -133,19 +159,19 @@ public final class Bench {
     private void rebuild() throws Exception {
         long events = storedEvents();
         if (events < settings.rebuildEvents()) {
-            int copies = (int) Math.ceil((settings.rebuildEvents() - events) / (double) seeder().eventsPerCopy());
-            seedAndCatchUp(copies);
+            EventSeeder seeder = historySeeder();
+            seedAndCatchUp(seeder, (int) Math.ceil((settings.rebuildEvents() - events) / (double) seeder.eventsPerCopy()));
         }
         report.rebuild = new CatalogueRebuild(hub, tokens, elasticsearch, database, settings.outputDir()).run();
     }
 
-    private void seedAndCatchUp(int copies) throws Exception {
+    private void seedAndCatchUp(EventSeeder seeder, int copies) throws Exception {
         long before = catalogueDocuments();
-        long expected = before + (long) copies * seeder().modelsPerCopy();
-        Progress.say("seeding %d copies of %d models (%,d events per copy)", copies, seeder().modelsPerCopy(),
-                seeder().eventsPerCopy());
+        long expected = before + (long) copies * seeder.modelsPerCopy();
+        Progress.say("seeding %d copies of %d models (%,d events per copy)", copies, seeder.modelsPerCopy(),
+                seeder.eventsPerCopy());
         long started = System.nanoTime();
-        long appended = seeder().addCopies(copies);
+        long appended = seeder.addCopies(copies);
         long lastSay = 0;
         long deadline = started + 20L * 60 * 1_000_000_000L;
         while (catalogueDocuments() < expected) {

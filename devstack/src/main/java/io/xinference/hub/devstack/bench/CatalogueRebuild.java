@@ -110,7 +110,7 @@ final class CatalogueRebuild {
 
     /** The rebuilt index's documents as bulk bodies on disk, so the timed load reads no Elasticsearch. */
     private List<Path> exportBulkChunks(String index, String target) throws IOException {
-        Path dir = Files.createDirectories(workDir.resolve("raw-bulk"));
+        Path dir = Files.createTempDirectory(workDir, "raw-bulk");
         List<Path> chunks = new ArrayList<>();
         JsonNode page = elasticsearch.post("/" + index + "/_search?scroll=2m",
                 "{\"size\":" + BULK_BATCH + ",\"sort\":[\"_doc\"]}");
@@ -145,6 +145,10 @@ final class CatalogueRebuild {
         List<String> bodies = new ArrayList<>();
         for (Path chunk : chunks) {
             bodies.add(Files.readString(chunk));
+            Files.delete(chunk);
+        }
+        if (!chunks.isEmpty()) {
+            Files.deleteIfExists(chunks.get(0).getParent());
         }
         long started = System.nanoTime();
         for (String body : bodies) {

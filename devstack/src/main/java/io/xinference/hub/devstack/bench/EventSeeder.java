@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Fills the event store fast, inside PostgreSQL: copies of whole models the command API created (every event of
- * each, in order), each copy with its own model id, event ids and name ({@code <name>-s<copy>}), appended with
+ * each, in order), each copy with its own model id, event ids and name ({@code <name>-<tag><copy>}), appended with
  * consecutive global indices in one transaction per chunk, so the tracking processors see no gaps.
  */
 final class EventSeeder {
@@ -18,11 +18,14 @@ final class EventSeeder {
 
     private final RawEventInserts database;
     private final List<String> templateIds;
+    private final String tag;
     private int copiesMade;
 
-    EventSeeder(RawEventInserts database, List<String> templateIds) {
+    /** @param tag tells this seeder's copies from another's made of the same models (ids, names) */
+    EventSeeder(RawEventInserts database, List<String> templateIds, String tag) {
         this.database = database;
         this.templateIds = templateIds;
+        this.tag = tag;
     }
 
     /** Events per copy of the whole template set. */
@@ -71,7 +74,7 @@ final class EventSeeder {
                         WHERE aggregate_identifier = ANY (?) AND sequence_number = 0),
                     copies AS (
                         SELECT e.*, n.name, c AS copy,
-                               md5(e.aggregate_identifier || '/' || c)::uuid::text AS new_id,
+                               md5(e.aggregate_identifier || '/' || ? || c)::uuid::text AS new_id,
                                row_number() OVER (ORDER BY c, e.global_index) AS position
                         FROM domain_event_entry e JOIN names n ON n.id = e.aggregate_identifier
                         CROSS JOIN generate_series(?, ?) AS c),
@@ -80,13 +83,16 @@ final class EventSeeder {
                         aggregate_identifier, event_identifier, payload_revision, payload_type, time_stamp, type)
                     SELECT base.top + position, sequence_number, meta_data,
                            convert_to(replace(replace(convert_from(payload, 'UTF8'), aggregate_identifier, new_id),
-                                      '"' || name || '"', '"' || name || '-s' || copy || '"'), 'UTF8'),
-                           new_id, md5(event_identifier || '/' || copy)::uuid::text, payload_revision, payload_type,
+                                      '"' || name || '"', '"' || name || '-' || ? || copy || '"'), 'UTF8'),
+                           new_id, md5(event_identifier || '/' || ? || copy)::uuid::text, payload_revision, payload_type,
                            time_stamp, type
                     FROM copies, base""")) {
                 insert.setArray(1, connection.createArrayOf("varchar", templateIds.toArray()));
-                insert.setInt(2, fromCopy);
-                insert.setInt(3, toCopy);
+                insert.setString(2, tag);
+                insert.setInt(3, fromCopy);
+                insert.setInt(4, toCopy);
+                insert.setString(5, tag);
+                insert.setString(6, tag);
                 rows = insert.executeUpdate();
             }
             try (Statement sequence = connection.createStatement()) {

@@ -15,11 +15,13 @@ final class Method {
               `LIKE domain_event_entry INCLUDING ALL` copy (same indexes and unique constraints, its own sequence)
               in the same database, so no projection picks them up. It measures what PostgreSQL on this machine can
               commit, with nothing else in the path.
-            - **Projection lag**: commands sent at a fixed rate (open loop, asynchronous HTTP); for each, the time
-              from the command's answer to the answer of `GET /api/catalogue/models/{id}?minVersion=<version>`,
-              which waits on the server until the catalogue shows that version (≤ 5 s). One registration in 20 is
-              also polled by search (every 100 ms) until its name is found: that includes Elasticsearch's 1 s
-              refresh.
+            - **Projection lag**: commands sent at a fixed rate (open loop, asynchronous HTTP, at most 256
+              unanswered); for every command, the time from its answer until the catalogue document shows the
+              answered version, watched by one real-time `_mget` every 50 ms for all outstanding models (the same
+              real-time read the detail page does, without loading the query side with one poll per command).
+              One command in 20 also asks `GET /api/catalogue/models/{id}?minVersion=<version>` (the UI's
+              read-your-writes, which waits on the server ≤ 5 s), and one registration in 20 is polled by search
+              every 100 ms until its name is found (that includes Elasticsearch's 1 s refresh).
             - **Search**: closed loop over a fixed mix of six queries (full text, filters, facets, sort), one page
               of 20, after the store was seeded to the stated number of models.
             - **Seeding**: copies of the models the command API created, made inside PostgreSQL (new model ids,

@@ -15,37 +15,50 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Commands at a steady rate (open loop: the next one goes out on time whether or not earlier ones answered), and
- * for each the time from the command's answer until the query side shows that version: the detail with
- * {@code minVersion} (which waits on the server), and for a sample of registrations, a search that finds the name.
+ * Commands at a steady rate (open loop: the next one goes out on time whether or not earlier ones answered, up
+ * to {@value #MAX_IN_FLIGHT} unanswered; a tick beyond that is counted as behind schedule), and for every command
+ * the time from its answer until the catalogue document reaches the answered version ({@link VersionWatcher}).
+ * Samples, one in {@value #SAMPLE_EVERY}: the detail with {@code minVersion} (read-your-writes as the UI does it)
+ * and, for registrations, a search that finds the name (includes Elasticsearch's refresh).
  */
 final class ProjectionLag {
 
     /** What the steady load achieved and how far the read side was behind. */
-    record Result(int targetRate, double achievedRate, long commands, long failures, Latencies commandLatency,
-                  Latencies detailLag, Latencies searchLag, long staleDetails) {
+    record Result(int targetRate, double achievedRate, long commands, long failures, long behindSchedule,
+                  Latencies commandLatency, Latencies projectionLag, long neverSeen, Latencies detailLag,
+                  long staleDetails, Latencies searchLag) {
     }
 
-    private static final int SEARCH_SAMPLE_EVERY = 20;
+    private static final int MAX_IN_FLIGHT = 256;
+    private static final int SAMPLE_EVERY = 20;
     private static final long SEARCH_POLL_MILLIS = 100;
 
     private final HubClient hub;
     private final BenchTokens tokens;
+    private final Elasticsearch elasticsearch;
+    private final String catalogueAlias;
     private final String run;
     private final Queue<OwnedModel> idle = new ConcurrentLinkedQueue<>();
 
-    ProjectionLag(HubClient hub, BenchTokens tokens, String run, List<OwnedModel> existing) {
+    ProjectionLag(HubClient hub, BenchTokens tokens, Elasticsearch elasticsearch, String catalogueAlias, String run,
+                  List<OwnedModel> existing) {
         this.hub = hub;
         this.tokens = tokens;
+        this.elasticsearch = elasticsearch;
+        this.catalogueAlias = catalogueAlias;
         this.run = run;
         this.idle.addAll(existing);
     }
 
     Result run(int rate, int seconds) throws InterruptedException {
         Latencies commandLatency = new Latencies();
+        Latencies projectionLag = new Latencies();
         Latencies detailLag = new Latencies();
         Latencies searchLag = new Latencies();
-        AtomicLong sent = new AtomicLong();
+        AtomicLong ticks = new AtomicLong();
+        AtomicLong behind = new AtomicLong();
+        AtomicLong answered = new AtomicLong();
+        AtomicLong lastAnswer = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         AtomicLong stale = new AtomicLong();
         AtomicInteger inFlight = new AtomicInteger();
@@ -54,63 +67,81 @@ final class ProjectionLag {
         Random random = new Random(7);
         long total = (long) rate * seconds;
         long started = System.nanoTime();
-        ticker.scheduleAtFixedRate(() -> {
-            if (sent.get() >= total) {
-                return;
+        try (VersionWatcher watcher = new VersionWatcher(elasticsearch, catalogueAlias, projectionLag)) {
+            ticker.scheduleAtFixedRate(() -> {
+                long tick = ticks.incrementAndGet();
+                if (tick > total) {
+                    return;
+                }
+                if (inFlight.get() >= MAX_IN_FLIGHT) {
+                    behind.incrementAndGet();
+                    return;
+                }
+                inFlight.incrementAndGet();
+                boolean sample = tick % SAMPLE_EVERY == 0;
+                issue(random, registrations, sample, commandLatency, watcher, detailLag, searchLag, failures, stale,
+                        ticker).whenComplete((ignored, error) -> {
+                            inFlight.decrementAndGet();
+                            answered.incrementAndGet();
+                            lastAnswer.set(System.nanoTime());
+                        });
+            }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+            while (ticks.get() < total) {
+                Thread.sleep(2000);
+                Progress.say("  lag: %,d / %,d ticks, %,d answered, %d commands in flight, %d behind schedule, "
+                                + "projection lag %s", Math.min(ticks.get(), total), total, answered.get(), inFlight.get(),
+                        behind.get(), projectionLag.summary());
             }
-            sent.incrementAndGet();
-            inFlight.incrementAndGet();
-            issue(random, registrations, commandLatency, detailLag, searchLag, failures, stale, ticker)
-                    .whenComplete((ignored, error) -> inFlight.decrementAndGet());
-        }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
-        while (sent.get() < total) {
-            Thread.sleep(1000);
-            Progress.say("  lag: %,d / %,d commands sent, %d in flight, detail lag %s", sent.get(), total,
-                    inFlight.get(), detailLag.summary());
+            long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while ((inFlight.get() > 0 || watcher.outstanding() > 0) && System.nanoTime() < waitUntil) {
+                Thread.sleep(200);
+            }
+            Thread.sleep(500);
+            double achieved = (answered.get() - failures.get()) / ((lastAnswer.get() - started) / 1e9);
+            return new Result(rate, achieved, answered.get(), failures.get(), behind.get(), commandLatency,
+                    projectionLag, watcher.outstanding(), detailLag, stale.get(), searchLag);
+        } finally {
+            ticker.shutdownNow();
         }
-        double achieved = total / ((System.nanoTime() - started) / 1e9);
-        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (inFlight.get() > 0 && System.nanoTime() < waitUntil) {
-            Thread.sleep(200);
-        }
-        ticker.shutdownNow();
-        return new Result(rate, achieved, total, failures.get(), commandLatency, detailLag, searchLag, stale.get());
     }
 
-    private CompletableFuture<Void> issue(Random random, AtomicInteger registrations, Latencies commandLatency,
-                                          Latencies detailLag, Latencies searchLag, AtomicLong failures,
-                                          AtomicLong stale, ScheduledExecutorService ticker) {
+    private CompletableFuture<Void> issue(Random random, AtomicInteger registrations, boolean sample,
+                                          Latencies commandLatency, VersionWatcher watcher, Latencies detailLag,
+                                          Latencies searchLag, AtomicLong failures, AtomicLong stale,
+                                          ScheduledExecutorService ticker) {
         OwnedModel model = random.nextInt(3) == 0 ? null : idle.poll();
         String owner = model != null ? model.owner : CommandMix.OWNERS[random.nextInt(CommandMix.OWNERS.length)];
         String token = tokens.accessToken(owner);
-        int registration = model == null ? registrations.incrementAndGet() : -1;
-        String name = model != null ? model.name : "bench-" + run + "-lag-" + registration;
+        String name = model != null ? model.name : "bench-" + run + "-lag-" + registrations.incrementAndGet();
         long began = System.nanoTime();
         CompletableFuture<HubClient.Change> command = model == null
                 ? hub.sendAsync(hub.registration(token, "PRIVATE", HubClient.llmDefinition(name, random, 600)))
                 : hub.sendAsync(hub.definitionUpdate(token, model.id, HubClient.llmDefinition(name, random, 600)));
-        return command.thenCompose(answer -> {
-            long answered = System.nanoTime();
-            commandLatency.record(answered - began);
+        return command.thenAccept(answer -> {
+            long answeredAt = System.nanoTime();
+            commandLatency.record(answeredAt - began);
             if (!answer.ok()) {
                 failures.incrementAndGet();
                 if (model != null) {
                     idle.add(model);
                 }
-                return CompletableFuture.completedFuture(null);
+                return;
             }
-            if (registration > 0 && registration % SEARCH_SAMPLE_EVERY == 0) {
-                pollSearch(token, name, answered, searchLag, ticker);
-            }
-            return hub.detailAsync(token, answer.modelId(), answer.version()).thenAccept(detail -> {
-                detailLag.record(System.nanoTime() - answered);
-                if (detail.path("stale").asBoolean(false)) {
-                    stale.incrementAndGet();
+            watcher.await(answer.modelId(), answer.version(), answeredAt);
+            if (sample) {
+                hub.detailAsync(token, answer.modelId(), answer.version()).thenAccept(detail -> {
+                    detailLag.record(System.nanoTime() - answeredAt);
+                    if (detail.path("stale").asBoolean(false)) {
+                        stale.incrementAndGet();
+                    }
+                });
+                if (model == null) {
+                    pollSearch(token, name, answeredAt, searchLag, ticker);
                 }
-                OwnedModel done = model != null ? model : new OwnedModel(owner, answer.modelId(), name, answer.version());
-                done.version = answer.version();
-                idle.add(done);
-            });
+            }
+            OwnedModel done = model != null ? model : new OwnedModel(owner, answer.modelId(), name, answer.version());
+            done.version = answer.version();
+            idle.add(done);
         }).exceptionally(error -> {
             failures.incrementAndGet();
             return null;

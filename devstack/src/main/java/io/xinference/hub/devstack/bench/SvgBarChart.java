@@ -17,7 +17,7 @@ final class SvgBarChart {
     }
 
     private static final String[] COLORS = {"#3b6fb6", "#e08a2c", "#59a14f", "#b0483f"};
-    private static final int WIDTH = 860;
+    private static final int WIDTH = 980;
     private static final int LABEL_WIDTH = 260;
     private static final int BAR_HEIGHT = 18;
     private static final int GROUP_GAP = 16;
