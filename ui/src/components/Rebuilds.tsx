@@ -16,6 +16,7 @@ export function Rebuilds() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [kick, setKick] = useState(0);
+  const [mine, setMine] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const refresh = useCallback(async () => {
@@ -51,6 +52,7 @@ export function Rebuilds() {
     try {
       const started = await api.startRebuild(projection);
       setList((old) => [started, ...(old ?? []).filter((r) => r.id !== started.id)]);
+      setMine(started.id);
       setKick((k) => k + 1); // restart the poll loop at the fast pace
     } catch (e) {
       setError(describeError(e));
@@ -70,8 +72,9 @@ export function Rebuilds() {
     }
   };
 
-  const running = list?.filter((r) => !isFinished(r)) ?? [];
-  const finished = list?.filter((r) => isFinished(r)) ?? [];
+  // running replays, and the one started from this page until another starts (so its end stays visible)
+  const running = list?.filter((r) => !isFinished(r) || r.id === mine) ?? [];
+  const finished = list?.filter((r) => isFinished(r) && r.id !== mine) ?? [];
 
   return (
     <section aria-labelledby="rebuild-title">
@@ -162,9 +165,11 @@ function RebuildProgress({ status, onCancel }: { status: RebuildStatus; onCancel
         <strong>
           Replaying <code>{status.projection}</code> · <span className="rebuild-phase">{phaseLabel[status.phase] ?? status.phase}</span>
         </strong>
-        <button type="button" className="btn btn-small btn-danger" disabled={status.phase !== 'BUILDING'} onClick={onCancel}>
-          Cancel replay
-        </button>
+        {!isFinished(status) && (
+          <button type="button" className="btn btn-small btn-danger" disabled={status.phase !== 'BUILDING'} onClick={onCancel}>
+            Cancel replay
+          </button>
+        )}
       </div>
       <div
         className="progress"
@@ -177,6 +182,11 @@ function RebuildProgress({ status, onCancel }: { status: RebuildStatus; onCancel
       >
         <div className="progress-fill" style={{ width: `${pct}%` }} />
       </div>
+      {status.error && (
+        <div className="alert alert-error" role="alert">
+          {status.error}
+        </div>
+      )}
       <dl className="rebuild-figures">
         <div>
           <dt>Events</dt>
