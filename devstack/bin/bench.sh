@@ -65,6 +65,8 @@ bench_start_stack() {
     # the download's bytes as a static file, served by the same query-side (Spring MVC's resource handler)
     export SPRING_MVC_STATIC_PATH_PATTERN='/bench-static/**'
     export SPRING_WEB_RESOURCES_STATIC_LOCATIONS="file:$STATE_DIR/static/" SPRING_WEB_RESOURCES_ADD_MAPPINGS=true
+    # the per-user write limit (default 120/min) is policy, not capacity: lifted, so two users can load the stack
+    export HUB_WRITES_PER_MINUTE=${HUB_BENCH_WRITES_PER_MINUTE:-6000000} HUB_WRITES_BURST=${HUB_BENCH_WRITES_BURST:-100000}
     local setting
     for setting in ${HUB_BENCH_APP_ENV:-}; do
         export "${setting?}"

@@ -9,7 +9,9 @@ final class Method {
     static final String TEXT = """
             - **Commands**: N client threads (closed loop), each as alice or bob with a real Keycloak token: one in
               three operations registers a private LLM model (`POST /api/registry/models`), two in three replace the
-              definition of one of the client's own models (`PUT /{id}/definition`). Each is one event.
+              definition of one of the client's own models (`PUT /{id}/definition`). Each is one event. The
+              per-user write limit (`HUB_WRITES_PER_MINUTE`, default 120 a minute) is lifted for the run: it is a
+              policy, and at its default two users could send 4 commands/s.
             - **Raw insert**: the very event rows those commands stored (payload, metadata, types) inserted by the
               same number of threads, one row per transaction (`INSERT` + `COMMIT`), into `bench_raw_event_entry`, a
               `LIKE domain_event_entry INCLUDING ALL` copy (same indexes and unique constraints, its own sequence)

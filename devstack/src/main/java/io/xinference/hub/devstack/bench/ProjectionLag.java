@@ -121,7 +121,9 @@ final class ProjectionLag {
             long answeredAt = System.nanoTime();
             commandLatency.record(answeredAt - began);
             if (!answer.ok()) {
-                failures.incrementAndGet();
+                if (failures.incrementAndGet() <= 3) {
+                    Progress.say("  command refused: %d %s", answer.status(), answer.body());
+                }
                 if (model != null) {
                     idle.add(model);
                 }
@@ -143,7 +145,9 @@ final class ProjectionLag {
             done.version = answer.version();
             idle.add(done);
         }).exceptionally(error -> {
-            failures.incrementAndGet();
+            if (failures.incrementAndGet() <= 3) {
+                Progress.say("  command failed: %s", error);
+            }
             return null;
         });
     }

@@ -19,7 +19,7 @@ final class VersionWatcher implements AutoCloseable {
 
     private static final long TICK_MILLIS = 50;
 
-    private record Waiting(long version, long answeredAt) {
+    private record Waiting(String modelId, long version, long answeredAt) {
     }
 
     private final Elasticsearch elasticsearch;
@@ -37,8 +37,7 @@ final class VersionWatcher implements AutoCloseable {
 
     /** The command on {@code modelId} answered {@code version} at {@code answeredAt} (System.nanoTime). */
     void await(String modelId, long version, long answeredAt) {
-        waiting.merge(modelId, new Waiting(version, answeredAt),
-                (older, newer) -> newer.version() > older.version() ? newer : older);
+        waiting.put(modelId + "@" + version, new Waiting(modelId, version, answeredAt));
     }
 
     int outstanding() {
@@ -52,19 +51,21 @@ final class VersionWatcher implements AutoCloseable {
         try {
             ObjectNode request = HubClient.JSON.createObjectNode();
             ArrayNode ids = request.putArray("ids");
-            waiting.keySet().forEach(ids::add);
+            waiting.values().stream().map(Waiting::modelId).distinct().forEach(ids::add);
             JsonNode answer = elasticsearch.post("/" + alias + "/_mget?realtime=true&_source_includes=version",
                     HubClient.JSON.writeValueAsString(request));
             long now = System.nanoTime();
+            Map<String, Long> versions = new java.util.HashMap<>();
             for (JsonNode doc : answer.path("docs")) {
-                Waiting entry = waiting.get(doc.path("_id").asText());
-                if (entry != null && doc.path("found").asBoolean()
-                        && doc.path("_source").path("version").asLong(-1) >= entry.version()) {
-                    if (waiting.remove(doc.path("_id").asText(), entry)) {
-                        lag.record(now - entry.answeredAt());
-                    }
+                if (doc.path("found").asBoolean()) {
+                    versions.put(doc.path("_id").asText(), doc.path("_source").path("version").asLong(-1));
                 }
             }
+            waiting.forEach((key, entry) -> {
+                if (versions.getOrDefault(entry.modelId(), -1L) >= entry.version() && waiting.remove(key, entry)) {
+                    lag.record(now - entry.answeredAt());
+                }
+            });
         } catch (Exception e) {
             Progress.say("version watcher: %s", e);
         }
