@@ -29,7 +29,7 @@ export function decodeQuotedPrintable(text) {
 /** The mails of an address in the catcher, as raw MIME text (oldest first). */
 async function inbox(email) {
   const response = await fetch(`${mailApi()}/api/user/${encodeURIComponent(email)}/messages/INBOX`, { headers: { Accept: 'application/json' } });
-  if (response.status === 404) return [];
+  if (response.status === 404 || response.status === 400) return []; // GreenMail: "User ... not found" before the first mail
   if (!response.ok) throw new Error(`mail catcher: HTTP ${response.status} ${await response.text()}`);
   return (await response.json()).map((m) => ({ subject: m.subject ?? '', raw: m.mimeMessage ?? m.content ?? JSON.stringify(m) }));
 }

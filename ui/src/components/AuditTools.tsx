@@ -141,7 +141,7 @@ export function ModelAuditTools({ modelId }: { modelId: string }) {
       <ErrorNote error={error} />
       {integrity && <IntegrityResult report={integrity} label="This model" />}
 
-      <form className="filters-bar" onSubmit={(e) => void showState(e)} aria-labelledby="state-title">
+      <form className="inline-form" onSubmit={(e) => void showState(e)} aria-labelledby="state-title">
         <h3 id="state-title">State at</h3>
         <label>
           <input type="radio" name="state-mode" checked={mode === 'version'} onChange={() => setMode('version')} /> version
@@ -183,7 +183,7 @@ export function ModelAuditTools({ modelId }: { modelId: string }) {
         </div>
       )}
 
-      <form className="filters-bar" onSubmit={(e) => void showDiff(e)} aria-labelledby="diff-title">
+      <form className="inline-form" onSubmit={(e) => void showDiff(e)} aria-labelledby="diff-title">
         <h3 id="diff-title">Compare versions</h3>
         <select aria-label="Compare from version" value={from} onChange={(e) => setFrom(e.target.value)}>
           {options}
