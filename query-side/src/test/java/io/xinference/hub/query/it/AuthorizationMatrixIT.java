@@ -1,0 +1,267 @@
+package io.xinference.hub.query.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xinference.hub.devstack.Fixtures;
+import io.xinference.hub.events.Actor;
+import io.xinference.hub.events.ModelStatus;
+import io.xinference.hub.events.ModelType;
+import io.xinference.hub.events.Visibility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static io.xinference.hub.security.HubPermission.ADMIN;
+import static io.xinference.hub.security.HubPermission.AUDIT_READ;
+import static io.xinference.hub.security.HubPermission.DELETE_ADVANCED;
+import static io.xinference.hub.security.HubPermission.DELETE_PUBLIC;
+import static io.xinference.hub.security.HubPermission.EXPIRE_ADVANCED;
+import static io.xinference.hub.security.HubPermission.EXPIRE_PUBLIC;
+import static io.xinference.hub.security.HubPermission.MANAGE_ANY_PUBLIC;
+import static io.xinference.hub.security.HubPermission.REGISTER_ENTERPRISE;
+import static io.xinference.hub.security.HubPermission.REGISTER_PRIVATE;
+import static io.xinference.hub.security.HubPermission.REGISTER_PUBLIC;
+import static io.xinference.hub.security.HubPermission.REVIEW_DECIDE;
+import static io.xinference.hub.security.HubPermission.REVIEW_LIST;
+import static io.xinference.hub.security.HubPermission.UPDATE_ADVANCED;
+import static io.xinference.hub.security.HubPermission.UPDATE_PUBLIC;
+import static io.xinference.hub.security.HubPermission.VIEW_ADVANCED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * The authorization matrix of query-side, as one table: <b>23 endpoints × 9 personas × cases (the 6 object cases
+ * private, pending, public, enterprise, expired, deleted on the calls about one model, plus one case elsewhere) =
+ * 58 rows, 522 cells</b> (asserted in {@link #theTableHasTheAdvertisedSize()}).
+ * <p>
+ * Each row: {@code METHOD path | case | statuses}, in the persona order of {@link Persona}: anonymous, plain user,
+ * owner (of the models), other user (a second plain user: the id swap), reviewer, public maintainer, enterprise
+ * maintainer, auditor, admin. The personas are JWTs shaped like Keycloak's turned into permissions by the shared
+ * converter (as in {@link VisibilityMatrixIT}, which checks search hits, totals and facets in depth); the admin
+ * holds {@code hub-admin} alone. {@link #everyEndpointOfTheRunningAppHasRows()} reads {@code /v3/api-docs} and
+ * fails for an endpoint without a row. Admin calls that would change something name an unknown object, so the
+ * cell proves the permission check without side effects (400/404 for the admin, 403 for everyone else).
+ * Auditors read every model's history, private ones included (an audit must be complete); the catalogue shows
+ * admins and auditors only what everyone sees (they use the audit calls for the rest).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixIT extends QuerySideITSupport {
+
+    private static final Actor OWNER = new Actor("authz-owner-" + RUN, "mona");
+
+    enum Persona {
+        ANONYMOUS(Personas.of("anonymous", null)),
+        PLAIN_USER(Personas.of("plain-user", "authz-plain-" + RUN, REGISTER_PRIVATE)),
+        OWNER_(Personas.of("owner", OWNER.subject(), REGISTER_PRIVATE, REGISTER_PUBLIC, REGISTER_ENTERPRISE)),
+        OTHER_USER(Personas.of("other-user", "authz-other-" + RUN, REGISTER_PRIVATE)),
+        REVIEWER(Personas.of("reviewer", "authz-rita-" + RUN, REVIEW_LIST, REVIEW_DECIDE)),
+        PUBLIC_MAINTAINER(Personas.of("public-maintainer", "authz-paula-" + RUN, MANAGE_ANY_PUBLIC, UPDATE_PUBLIC,
+                DELETE_PUBLIC, EXPIRE_PUBLIC)),
+        ENTERPRISE_MAINTAINER(Personas.of("enterprise-maintainer", "authz-erin-" + RUN, UPDATE_ADVANCED,
+                DELETE_ADVANCED, EXPIRE_ADVANCED, VIEW_ADVANCED)),
+        AUDITOR(Personas.of("auditor", "authz-audrey-" + RUN, AUDIT_READ)),
+        ADMIN_(Personas.of("admin", "authz-adam-" + RUN, ADMIN));
+
+        final Personas caller;
+
+        Persona(Personas caller) {
+            this.caller = caller;
+        }
+    }
+
+    /** endpoint | case | anonymous plain owner other reviewer public-maint enterprise-maint auditor admin */
+    private static final String TABLE = """
+            GET /api/catalogue/models/{id}            | private    | 404 404 200 404 404 200 404 404 404
+            GET /api/catalogue/models/{id}            | pending    | 404 404 200 404 200 404 404 404 404
+            GET /api/catalogue/models/{id}            | public     | 200 200 200 200 200 200 200 200 200
+            GET /api/catalogue/models/{id}            | enterprise | 404 404 200 404 404 404 200 404 404
+            GET /api/catalogue/models/{id}            | expired    | 404 404 200 404 404 200 404 404 404
+            GET /api/catalogue/models/{id}            | deleted    | 404 404 200 404 404 200 404 404 404
+            GET /api/catalogue/models/by-name/{name}  | private    | 404 404 200 404 404 200 404 404 404
+            GET /api/catalogue/models/by-name/{name}  | pending    | 404 404 200 404 200 404 404 404 404
+            GET /api/catalogue/models/by-name/{name}  | public     | 200 200 200 200 200 200 200 200 200
+            GET /api/catalogue/models/by-name/{name}  | enterprise | 404 404 200 404 404 404 200 404 404
+            GET /api/catalogue/models/by-name/{name}  | expired    | 404 404 200 404 404 200 404 404 404
+            GET /api/catalogue/models/by-name/{name}  | deleted    | 404 404 200 404 404 200 404 404 404
+            GET /api/models/{name}                    | private    | 403 403 200 403 403 200 403 403 403
+            GET /api/models/{name}                    | pending    | 403 403 200 403 200 403 403 403 403
+            GET /api/models/{name}                    | public     | 200 200 200 200 200 200 200 200 200
+            GET /api/models/{name}                    | enterprise | 403 403 200 403 403 403 200 403 403
+            GET /api/models/{name}                    | expired    | 403 403 200 403 403 200 403 403 403
+            GET /api/models/{name}                    | deleted    | 404 404 404 404 404 404 404 404 404
+            GET /api/audit-trail/models/{modelId}/history   | private    | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/history   | pending    | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/history   | public     | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/history   | enterprise | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/history   | expired    | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/history   | deleted    | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/state     | private    | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/state     | pending    | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/state     | public     | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/state     | enterprise | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/state     | expired    | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/state     | deleted    | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/diff      | private    | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/diff      | pending    | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/diff      | public     | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/diff      | enterprise | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/diff      | expired    | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/diff      | deleted    | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/integrity | private    | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/integrity | pending    | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/integrity | public     | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/integrity | enterprise | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/integrity | expired    | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/integrity | deleted    | 401 403 403 403 403 403 403 200 403
+            GET /api/catalogue/models                 | search     | 200 200 200 200 200 200 200 200 200
+            GET /api/catalogue/my-models              | own        | 401 200 200 200 200 200 200 200 200
+            GET /api/review-queue                     | queue      | 401 403 403 403 200 403 403 403 403
+            GET /api/audit-trail                      | trail      | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/export               | a day      | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/integrity            | store      | 401 403 403 403 403 403 403 200 403
+            GET /api/admin/projections                | list       | 401 403 403 403 403 403 403 403 200
+            POST /api/admin/projections/{group}/dead-letters/retry | unknown group | 401 403 403 403 403 403 403 403 400
+            DELETE /api/admin/projections/{group}/dead-letters/{modelId} | unknown group | 401 403 403 403 403 403 403 403 400
+            POST /api/admin/rebuilds/{projection}     | unknown    | 401 403 403 403 403 403 403 403 400
+            GET /api/admin/rebuilds                   | list       | 401 403 403 403 403 403 403 403 200
+            GET /api/admin/rebuilds/{id}              | unknown    | 401 403 403 403 403 403 403 403 404
+            DELETE /api/admin/rebuilds/{id}           | unknown    | 401 403 403 403 403 403 403 403 404
+            GET /api/models/download                  | llm        | 200 200 200 200 200 200 200 200 200
+            GET /api/models                           | featured   | 200 200 200 200 200 200 200 200 200
+            GET /ui-config.json                       | config     | 200 200 200 200 200 200 200 200 200
+            """;
+
+    private static final Set<String> OBJECT_CASES = Set.of("private", "pending", "public", "enterprise", "expired",
+            "deleted");
+
+    record Row(String method, String path, String kase, EnumMap<Persona, Integer> expected) {
+        String endpoint() {
+            return method + " " + path;
+        }
+    }
+
+    private static final List<Row> ROWS = parse(TABLE);
+
+    private final Map<String, EventStoreFixture.Model> models = new LinkedHashMap<>();
+
+    @BeforeAll
+    void modelsOfEveryCase() {
+        Map<String, String> cases = Map.of("private", "PRIVATE:APPROVED", "pending", "PUBLIC:PENDING_REVIEW",
+                "public", "PUBLIC:APPROVED", "enterprise", "ENTERPRISE:APPROVED", "expired", "PUBLIC:EXPIRED",
+                "deleted", "PUBLIC:DELETED");
+        cases.forEach((kase, cell) -> {
+            String[] parts = cell.split(":");
+            EventStoreFixture.Model m = EventStoreFixture.model("authz" + RUN + "-" + kase, ModelType.LLM,
+                    Visibility.valueOf(parts[0]), OWNER);
+            ObjectNode definition = Fixtures.definition("llm");
+            definition.put("model_name", m.name());
+            events.registerWithStatus(m, definition, ModelStatus.valueOf(parts[1]));
+            models.put(kase, m);
+        });
+        models.values().forEach(m -> awaitCatalogue(m.id(), events.version(m.id())));
+        refreshIndices();
+    }
+
+    @Test
+    void theTableHasTheAdvertisedSize() {
+        assertThat(ROWS.stream().map(Row::endpoint).distinct().count()).isEqualTo(23);
+        assertThat(ROWS).hasSize(58);
+        assertThat(ROWS.stream().mapToLong(row -> row.expected().size()).sum()).isEqualTo(522);
+    }
+
+    @Test
+    void everyEndpointOfTheRunningAppHasRows() throws Exception {
+        JsonNode paths = json(mvc.perform(request(HttpMethod.GET, "/v3/api-docs")).andReturn().getResponse()
+                .getContentAsString()).path("paths");
+        Set<String> documented = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            path.getValue().fieldNames().forEachRemaining(method -> {
+                if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
+                    documented.add(method.toUpperCase() + " " + path.getKey());
+                }
+            });
+        }
+        Set<String> inTable = new TreeSet<>();
+        ROWS.forEach(row -> inTable.add(row.endpoint()));
+        assertThat(documented).as("endpoints of /v3/api-docs").isNotEmpty();
+        assertThat(documented).as("endpoints of /v3/api-docs without a row in the matrix").isSubsetOf(inTable);
+        assertThat(inTable).as("rows for endpoints the app no longer has").isSubsetOf(documented);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> matrix() {
+        List<DynamicTest> cells = new ArrayList<>();
+        for (Row row : ROWS) {
+            row.expected().forEach((persona, status) -> cells.add(DynamicTest.dynamicTest(
+                    row.endpoint() + " | " + row.kase() + " | " + persona + " → " + status,
+                    () -> run(row, persona, status))));
+        }
+        return cells.stream();
+    }
+
+    private void run(Row row, Persona persona, int expected) throws Exception {
+        EventStoreFixture.Model m = OBJECT_CASES.contains(row.kase()) ? models.get(row.kase()) : null;
+        String today = Instant.now().truncatedTo(ChronoUnit.DAYS).toString();
+        String path = row.path()
+                .replace("{id}", m != null ? m.id() : "00000000-0000-0000-0000-000000000000")
+                .replace("{modelId}", m != null ? m.id() : "00000000-0000-0000-0000-000000000000")
+                .replace("{name}", m != null ? m.name() : "unknown")
+                .replace("{group}", "no-such-group")
+                .replace("{projection}", "no-such-projection");
+        String query = switch (row.endpoint()) {
+            case "GET /api/audit-trail/models/{modelId}/state" -> "?version=0";
+            case "GET /api/audit-trail/models/{modelId}/diff" -> "?from=0&to=0";
+            case "GET /api/audit-trail/export" -> "?from=" + today + "&to="
+                    + Instant.parse(today).plus(1, ChronoUnit.DAYS);
+            case "GET /api/models/download" -> "?model_type=llm";
+            case "GET /api/models" -> "?order=featured";
+            default -> "";
+        };
+        MockHttpServletResponse answer = mvc.perform(request(HttpMethod.valueOf(row.method()), path + query)
+                .with(persona.caller.token())).andReturn().getResponse();
+        assertThat(answer.getStatus()).as(row.endpoint() + " | " + row.kase() + " | " + persona + ": "
+                + answer.getContentAsString().substring(0, Math.min(300, answer.getContentAsString().length())))
+                .isEqualTo(expected);
+    }
+
+    private static List<Row> parse(String table) {
+        List<Row> rows = new ArrayList<>();
+        for (String line : table.strip().split("\n")) {
+            if (line.startsWith("#")) {
+                continue;
+            }
+            String[] columns = line.split("\\|");
+            String[] endpoint = columns[0].strip().split(" ");
+            String[] statuses = columns[2].strip().split("\\s+");
+            if (statuses.length != Persona.values().length) {
+                throw new IllegalArgumentException("row needs " + Persona.values().length + " statuses: " + line);
+            }
+            EnumMap<Persona, Integer> expected = new EnumMap<>(Persona.class);
+            for (Persona persona : Persona.values()) {
+                String status = statuses[persona.ordinal()];
+                if (!status.equals("-")) {
+                    expected.put(persona, Integer.parseInt(status));
+                }
+            }
+            rows.add(new Row(endpoint[0], endpoint[1], columns[1].strip(), expected));
+        }
+        return rows;
+    }
+}
