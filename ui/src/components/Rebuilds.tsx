@@ -77,7 +77,7 @@ export function Rebuilds() {
   const finished = list?.filter((r) => isFinished(r) && r.id !== mine) ?? [];
 
   return (
-    <section aria-labelledby="rebuild-title">
+    <section className="admin-section" aria-labelledby="rebuild-title">
       <h2 id="rebuild-title">Replay a projection</h2>
       <p className="muted">
         Folds every stored event into a fresh index while the live projection goes on; readers switch to it only when it is complete.
@@ -163,7 +163,7 @@ function RebuildProgress({ status, onCancel }: { status: RebuildStatus; onCancel
     <div className="card rebuild-progress" data-rebuild={status.id} aria-live="polite">
       <div className="page-head">
         <strong>
-          Replaying <code>{status.projection}</code> · <span className="rebuild-phase">{phaseLabel[status.phase] ?? status.phase}</span>
+          {isFinished(status) ? 'Replay of' : 'Replaying'} <code>{status.projection}</code> · <span className="rebuild-phase">{phaseLabel[status.phase] ?? status.phase}</span>
         </strong>
         {!isFinished(status) && (
           <button type="button" className="btn btn-small btn-danger" disabled={status.phase !== 'BUILDING'} onClick={onCancel}>
@@ -198,7 +198,7 @@ function RebuildProgress({ status, onCancel }: { status: RebuildStatus; onCancel
         </div>
         <div>
           <dt>Time left</dt>
-          <dd className="rebuild-eta">{formatDuration(status.etaSeconds)}</dd>
+          <dd className="rebuild-eta">{isFinished(status) ? '—' : formatDuration(status.etaSeconds)}</dd>
         </div>
         {!!status.skippedEvents && (
           <div>
