@@ -120,10 +120,10 @@ public final class Bench {
     private EventSeeder registrationSeeder;
     private EventSeeder historySeeder;
 
-    /** Copies of the models that have only their registration: one event per model, for many models fast. */
+    /** Copies of the command phase's registrations only: one event per model, for many models fast. */
     private EventSeeder registrationSeeder() {
         if (registrationSeeder == null) {
-            registrationSeeder = seederOf(commandMix.models().stream().filter(model -> model.version == 0).toList(), "r");
+            registrationSeeder = seederOf(commandMix.models(), "r", true);
         }
         return registrationSeeder;
     }
@@ -131,16 +131,16 @@ public final class Bench {
     /** Copies of every model of the command phase, with their updates: the event mix the commands made. */
     private EventSeeder historySeeder() {
         if (historySeeder == null) {
-            historySeeder = seederOf(commandMix.models(), "h");
+            historySeeder = seederOf(commandMix.models(), "h", false);
         }
         return historySeeder;
     }
 
-    private EventSeeder seederOf(List<OwnedModel> templates, String tag) {
+    private EventSeeder seederOf(List<OwnedModel> templates, String tag, boolean registrationsOnly) {
         if (templates.isEmpty()) {
             throw new IllegalStateException("no models from the command phase to copy");
         }
-        return new EventSeeder(database, templates.stream().map(model -> model.id).toList(), tag);
+        return new EventSeeder(database, templates.stream().map(model -> model.id).toList(), tag, registrationsOnly);
     }
 
     private void search() throws Exception {

@@ -19,19 +19,25 @@ final class EventSeeder {
     private final RawEventInserts database;
     private final List<String> templateIds;
     private final String tag;
+    private final boolean registrationsOnly;
     private int copiesMade;
 
-    /** @param tag tells this seeder's copies from another's made of the same models (ids, names) */
-    EventSeeder(RawEventInserts database, List<String> templateIds, String tag) {
+    /**
+     * @param tag tells this seeder's copies from another's made of the same models (ids, names)
+     * @param registrationsOnly copy each model's registration only (one event per model), not its whole history
+     */
+    EventSeeder(RawEventInserts database, List<String> templateIds, String tag, boolean registrationsOnly) {
         this.database = database;
         this.templateIds = templateIds;
         this.tag = tag;
+        this.registrationsOnly = registrationsOnly;
     }
 
     /** Events per copy of the whole template set. */
     long eventsPerCopy() throws SQLException {
         try (Connection connection = database.connect(); PreparedStatement count = connection.prepareStatement(
-                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ANY (?)")) {
+                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ANY (?)"
+                        + (registrationsOnly ? " AND sequence_number = 0" : ""))) {
             count.setArray(1, connection.createArrayOf("varchar", templateIds.toArray()));
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
@@ -77,7 +83,8 @@ final class EventSeeder {
                                md5(e.aggregate_identifier || '/' || ? || c)::uuid::text AS new_id,
                                row_number() OVER (ORDER BY c, e.global_index) AS position
                         FROM domain_event_entry e JOIN names n ON n.id = e.aggregate_identifier
-                        CROSS JOIN generate_series(?, ?) AS c),
+                        CROSS JOIN generate_series(?, ?) AS c
+                        WHERE e.sequence_number <= ?),
                     base AS (SELECT max(global_index) AS top FROM domain_event_entry)
                     INSERT INTO domain_event_entry (global_index, sequence_number, meta_data, payload,
                         aggregate_identifier, event_identifier, payload_revision, payload_type, time_stamp, type)
@@ -91,8 +98,9 @@ final class EventSeeder {
                 insert.setString(2, tag);
                 insert.setInt(3, fromCopy);
                 insert.setInt(4, toCopy);
-                insert.setString(5, tag);
+                insert.setLong(5, registrationsOnly ? 0 : Long.MAX_VALUE);
                 insert.setString(6, tag);
+                insert.setString(7, tag);
                 rows = insert.executeUpdate();
             }
             try (Statement sequence = connection.createStatement()) {
