@@ -90,8 +90,8 @@ final class BenchReport {
                             + "(%,.0f documents/s); raw bulk of the same %,d documents in %.1f s. The event store's own "
                             + "read rate, alongside: %,d rows streamed over JDBC in %.1f s = **%,.0f events/s** "
                             + "(the rebuild reaches %.0f %% of it). The ratio above compares the time to the same "
-                            + "final index; counted per write instead (every event is one fold and, in the end, "
-                            + "one document write), the rebuild's events/s are %.2f of the raw bulk's documents/s.%n%n",
+                            + "final index; counted per event instead (each event is one fold into a document), the "
+                            + "rebuild's events/s are %.2f of the raw bulk's documents/s.%n%n",
                     rebuild.events(), rebuild.documents(), rebuild.rebuildSeconds(), rebuild.rebuildEventsPerSecond(),
                     rebuild.rebuildDocumentsPerSecond(), rebuild.documents(), rebuild.bulkSeconds(), rebuild.storeRows(),
                     rebuild.storeReadSeconds(), rebuild.storeRowsPerSecond(),
