@@ -2,12 +2,17 @@ package io.xinference.hub.command.it;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The per-user write limit in an app of its own with a small limit (the shared test app's is out of the way). */
+/**
+ * The per-user write limit in an app of its own with a small limit (the shared test app's is out of the way). The
+ * app is closed afterwards: two live apps in one JVM share Axon's node id, so both would run the event processors.
+ */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"hub.rate-limit.writes-per-minute=3", "hub.rate-limit.burst=3"})
 class WriteRateLimitIT extends CommandSideIT {
