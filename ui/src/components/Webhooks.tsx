@@ -229,6 +229,7 @@ function DeliveryLog({ hook }: { hook: Webhook }) {
       ) : items.length === 0 ? (
         <p className="muted">No deliveries yet.</p>
       ) : (
+        <div className="table-scroll">
         <table className="table deliveries">
           <thead>
             <tr>
@@ -267,6 +268,7 @@ function DeliveryLog({ hook }: { hook: Webhook }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </div>
   );
