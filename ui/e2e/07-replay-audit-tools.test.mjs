@@ -103,7 +103,9 @@ test('audrey reads a model at a version and a time, compares versions, verifies,
     body: { readme: '# First\n\nline two' },
   });
   assert.equal(changed.status, 200, JSON.stringify(changed.body));
-  const atTime = new Date(beforeUpdate.getTime() + 500);
+  // the time field has whole seconds: one second after the registration returned, truncated, is still after the
+  // registration and before the README change (made more than 1.1 s after it returned)
+  const atTime = new Date(beforeUpdate.getTime() + 1000);
 
   const page = await newPage(browser);
   await login(page, 'audrey', `/audit?modelId=${model.modelId}`);
