@@ -37,6 +37,7 @@ token_encryption_key() {
 
 start_app() {
     local name=$1 port=$2 jar
+    already_running "$name" && return 0
     jar=$(app_jar "$name")
     [[ -f $jar ]] || fail "$jar is missing: run ./hub build"
     require_free_port "$name" "$port"

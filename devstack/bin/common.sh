@@ -28,6 +28,12 @@ is_running() {
     [[ -f $pid_file ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null
 }
 
+# A half-started hub (one service died, or a start was interrupted) is finished by starting only what is missing.
+already_running() {
+    is_running "$1" || return 1
+    say "$1 already runs (pid $(cat "$(pid_file "$1")"))"
+}
+
 # Starts "$@" in its own process group so stopping it also stops the children it forks.
 start_process() {
     local name=$1

@@ -68,6 +68,7 @@ install_services() {
 PG_DATABASES=${PG_DATABASES:-hub}
 
 start_postgres() {
+    already_running postgres && return 0
     local bin=$DIST_DIR/postgres-$PG_VERSION/bin data=$STATE_DIR/postgres
     require_free_port postgres "$PG_PORT"
     if [[ ! -f $data/PG_VERSION ]]; then
@@ -94,6 +95,7 @@ postgres_ready() {
 # --- Elasticsearch ----------------------------------------------------------------------------------------
 
 start_elasticsearch() {
+    already_running elasticsearch && return 0
     local home=$DIST_DIR/elasticsearch-$ES_VERSION conf=$STATE_DIR/elasticsearch/config
     require_free_port elasticsearch "$ES_PORT"
     require_free_port elasticsearch-transport "$ES_TRANSPORT_PORT"
@@ -119,6 +121,7 @@ elasticsearch_ready() {
 KC_REALM_FILE=$HUB_ROOT/devstack/src/main/resources/keycloak/models-hub-realm.json
 
 start_keycloak() {
+    already_running keycloak && return 0
     local home=$DIST_DIR/keycloak-$KC_VERSION
     require_free_port keycloak "$KC_PORT"
     require_free_port keycloak-management "$KC_MGMT_PORT"
@@ -144,6 +147,7 @@ keycloak_ready() {
 # --- mail catcher -----------------------------------------------------------------------------------------
 
 start_mail() {
+    already_running mail && return 0
     require_free_port mail-smtp "$SMTP_PORT"
     require_free_port mail-api "$MAIL_API_PORT"
     start_process mail "$JAVA17_HOME/bin/java" -Xmx128m -Dgreenmail.hostname=127.0.0.1 \
