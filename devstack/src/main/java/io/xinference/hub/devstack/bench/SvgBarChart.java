@@ -52,7 +52,7 @@ final class SvgBarChart {
                 max = Math.max(max, bar.value());
             }
         }
-        max = max <= 0 ? 1 : max * 1.15;
+        max = max <= 0 ? 1 : max * 1.35; // room for the value label after the longest bar
         int plotWidth = WIDTH - LABEL_WIDTH - 20;
         int y = 60;
         StringBuilder body = new StringBuilder();
