@@ -1,5 +1,6 @@
 package io.xinference.hub.command.it;
 
+import io.xinference.hub.devstack.AuthorizationTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,7 +163,8 @@ class AuthorizationMatrixIT extends CommandSideIT {
         }
     }
 
-    private static final List<Row> ROWS = parse(TABLE);
+    private static final List<Row> ROWS = AuthorizationTable.parse(TABLE, Persona.class).stream()
+            .map(row -> new Row(row.method(), row.path(), row.kase(), row.expected())).toList();
     private static final boolean ALWAYS_FRESH = System.getenv("HUB_MATRIX_ALWAYS_FRESH") != null;
 
     /** The shared object per case (refusals only). */
@@ -386,27 +388,4 @@ class AuthorizationMatrixIT extends CommandSideIT {
         assertThat(answer.status()).as(answer.toString()).isBetween(200, 299);
     }
 
-    private static List<Row> parse(String table) {
-        List<Row> rows = new ArrayList<>();
-        for (String line : table.strip().split("\n")) {
-            if (line.startsWith("#")) {
-                continue;
-            }
-            String[] columns = line.split("\\|");
-            String[] endpoint = columns[0].strip().split(" ");
-            String[] statuses = columns[2].strip().split("\\s+");
-            if (statuses.length != Persona.values().length) {
-                throw new IllegalArgumentException("row needs " + Persona.values().length + " statuses: " + line);
-            }
-            EnumMap<Persona, Integer> expected = new EnumMap<>(Persona.class);
-            for (Persona persona : Persona.values()) {
-                String status = statuses[persona.ordinal()];
-                if (!status.equals("-")) {
-                    expected.put(persona, Integer.parseInt(status));
-                }
-            }
-            rows.add(new Row(endpoint[0], endpoint[1], columns[1].strip(), expected));
-        }
-        return rows;
-    }
 }
