@@ -115,8 +115,16 @@ public final class ReviewQueueApplier {
             submittedAt = document.submittedAt();
             definition = document.definition();
             readme = document.readme();
-            lastApprovedDefinition = document.lastApprovedDefinition();
+            lastApprovedDefinition = absentIfJsonNull(document.lastApprovedDefinition());
             lastApprovedReadme = document.lastApprovedReadme();
+        }
+
+        /**
+         * A document read back from Elasticsearch holds "never approved" as a JSON null node, not as Java null: the
+         * fold must treat both alike, or a model's diff would depend on whether its events shared a batch.
+         */
+        private static JsonNode absentIfJsonNull(JsonNode node) {
+            return node == null || node.isNull() || node.isMissingNode() ? null : node;
         }
 
         void open(int round, Actor submitter, Instant at, JsonNode definition, String readme) {
