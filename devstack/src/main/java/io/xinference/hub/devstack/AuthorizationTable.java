@@ -1,8 +1,13 @@
 package io.xinference.hub.devstack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The authorization matrices' table format, shared by both apps' {@code AuthorizationMatrixIT}: one line per
@@ -40,5 +45,16 @@ public final class AuthorizationTable {
             rows.add(new Row<>(endpoint[0], endpoint[1], columns[1].strip(), expected));
         }
         return rows;
+    }
+
+    /** Every {@code METHOD /path} an app documents in its OpenAPI {@code paths}, as the table writes endpoints. */
+    public static Set<String> documentedEndpoints(JsonNode openApiPaths) {
+        Set<String> endpoints = new TreeSet<>();
+        openApiPaths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+            if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
+                endpoints.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+            }
+        }));
+        return endpoints;
     }
 }
