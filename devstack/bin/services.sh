@@ -88,6 +88,22 @@ start_postgres() {
         -c shared_buffers=128MB -c fsync=${HUB_PG_FSYNC:-on}
 }
 
+# Fast shutdown (SIGINT to the postmaster itself: aborts open transactions, checkpoints, exits), the way an
+# operator restarts PostgreSQL. SIGTERM would be a "smart" shutdown that waits for every pooled connection to close.
+stop_postgres_fast() {
+    local pid_file=$STATE_DIR/postgres/postmaster.pid pid
+    if is_running postgres && [[ -f $pid_file ]]; then
+        pid=$(head -n 1 "$pid_file")
+        say "stopping postgres (fast shutdown, postmaster pid $pid)"
+        kill -INT "$pid" 2>/dev/null || true
+        for _ in $(seq 1 120); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.5
+        done
+    fi
+    stop_process postgres
+}
+
 postgres_ready() {
     (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null && grep -q "ready to accept connections" "$(log_file postgres)"
 }
