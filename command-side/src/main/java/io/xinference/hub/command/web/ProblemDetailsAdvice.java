@@ -16,6 +16,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -35,13 +37,19 @@ import java.util.List;
 /**
  * Every refusal as an RFC 9457 problem, with the precise status: 400 malformed request or invalid definition
  * (with a pointer per violation), 404 unknown or invisible model, 403 missing permission, 409 state conflict or
- * name taken, 412 stale If-Match (with the current version), 413 too large, 422 unacceptable value. Never a 500
- * for bad input.
+ * name taken, 412 stale If-Match (with the current version), 413 too large, 422 unacceptable value, 503 with
+ * Retry-After while the event store (PostgreSQL) cannot be reached. Never a 500 for bad input.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final long retryAfterSeconds;
+
+    public ProblemDetailsAdvice(@Value("${hub.store-unavailable.retry-after:5s}") Duration retryAfter) {
+        this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+    }
 
     @ExceptionHandler(ModelRuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolated(ModelRuleViolation violation) {
@@ -131,9 +139,35 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception unexpected) {
+        if (StoreUnavailable.isCause(unexpected)) {
+            return storeUnavailable(unexpected);
+        }
         LOG.error("Unexpected failure", unexpected);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "the hub failed to handle this request; it has been logged"));
+    }
+
+    /**
+     * PostgreSQL (the event store) is down or restarting: nothing was stored, so the client may send the same
+     * command again (with the same Idempotency-Key for a registration) after Retry-After. Answered within the
+     * pool's connection timeout ({@code spring.datasource.hikari.connection-timeout}), never a 500 or a hang.
+     */
+    private ResponseEntity<ProblemDetail> storeUnavailable(Exception failure) {
+        LOG.warn("Event store unavailable: {}", rootMessage(failure));
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                "Event store unavailable", "the event store cannot be reached right now; nothing was stored:"
+                        + " send the request again after " + retryAfterSeconds + " seconds");
+        problem.setProperty("retryAfterSeconds", retryAfterSeconds);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)).body(problem);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     @Override
