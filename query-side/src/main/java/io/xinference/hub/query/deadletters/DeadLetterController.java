@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Admins' view of the projections: per processing group, whether its processor runs or is in error, and the
- * events parked in its dead-letter queue (one sequence per model); retrying re-applies parked sequences once the
+ * Admins' view of the projections: per processing group, whether its processor runs or is in error, how far
+ * it is behind the event store ({@link ProjectionLag}), and the events parked in its dead-letter queue (one sequence per model); retrying re-applies parked sequences once the
  * cause is fixed. Needs the admin permission (security configuration).
  */
 @RestController
@@ -33,9 +33,11 @@ public class DeadLetterController {
     private static final int MAX_LETTERS = 100;
 
     private final EventProcessingConfiguration processing;
+    private final ProjectionLag lag;
 
-    public DeadLetterController(EventProcessingConfiguration processing) {
+    public DeadLetterController(EventProcessingConfiguration processing, ProjectionLag lag) {
         this.processing = processing;
+        this.lag = lag;
     }
 
     @Operation(summary = "Processor status and parked events per projection")
@@ -79,8 +81,10 @@ public class DeadLetterController {
                 }
             }
         }
+        ProjectionLag.Lag behind = lag.of(group);
         return new ProjectionStatus(group, processor.map(StreamingEventProcessor::isRunning).orElse(false),
-                processor.map(StreamingEventProcessor::isError).orElse(false), sequences, parked);
+                processor.map(StreamingEventProcessor::isError).orElse(false), sequences, parked,
+                new LagView(behind.headIndex(), behind.position(), behind.eventsBehind(), behind.seconds()));
     }
 
     private static String known(String group) {
@@ -91,7 +95,11 @@ public class DeadLetterController {
     }
 
     public record ProjectionStatus(String group, boolean running, boolean error, long parkedSequences,
-                                   List<ParkedEvent> parked) {
+                                   List<ParkedEvent> parked, LagView lag) {
+    }
+
+    /** How far the projection is behind the event store ({@link ProjectionLag}). */
+    public record LagView(long headIndex, Long position, long eventsBehind, double oldestUnprojectedSeconds) {
     }
 
     public record ParkedEvent(String eventId, String payloadType, String aggregateId, Long sequence,
