@@ -148,15 +148,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * PostgreSQL (the event store) is down or restarting: nothing was stored, so the client may send the same
-     * command again (with the same Idempotency-Key for a registration) after Retry-After. Answered within the
-     * pool's connection timeout ({@code spring.datasource.hikari.connection-timeout}), never a 500 or a hang.
+     * PostgreSQL (the event store) is down, restarting or out of connections: the change was not acknowledged
+     * (a transaction is all or nothing; only a commit cut off mid-way may have landed), so the client sends the
+     * same command again after Retry-After: a registration with the same Idempotency-Key, a change with its
+     * If-Match (a 412 then says it had landed). Answered within the pool's connection timeout
+     * ({@code spring.datasource.hikari.connection-timeout}, 5 s), never a 500 or a hang.
      */
     private ResponseEntity<ProblemDetail> storeUnavailable(Exception failure) {
         LOG.warn("Event store unavailable: {}", rootMessage(failure));
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
-                "Event store unavailable", "the event store cannot be reached right now; nothing was stored:"
-                        + " send the request again after " + retryAfterSeconds + " seconds");
+                "Event store unavailable", "the event store cannot be reached (or has no free connection) right"
+                        + " now: send the request again after " + retryAfterSeconds + " seconds");
         problem.setProperty("retryAfterSeconds", retryAfterSeconds);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)).body(problem);

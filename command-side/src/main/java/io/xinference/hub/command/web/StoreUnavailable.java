@@ -1,25 +1,28 @@
 package io.xinference.hub.command.web;
 
-import java.net.ConnectException;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Whether a failure means "PostgreSQL (the event store and every other table) cannot be reached right now", as
- * opposed to a bug: the command was not stored and may be sent again once the database is back. Recognised
- * anywhere in the cause chain, since Spring, Hibernate and Axon each wrap it differently:
+ * opposed to a bug: the command was not acknowledged and may be sent again once the database is back.
+ * Recognised anywhere among the causes (and suppressed exceptions), since Spring, Hibernate and Axon each wrap
+ * it differently:
  * <ul>
  *   <li>no connection from the pool within its timeout (Hikari: {@link SQLTransientConnectionException});</li>
  *   <li>the connection broke or could not be opened ({@link SQLNonTransientConnectionException}, SQLState class
- *       {@code 08}, {@link ConnectException});</li>
- *   <li>the server is shutting down, starting up or was told to end our session (SQLState {@code 57P01}
- *       admin_shutdown, {@code 57P02} crash_shutdown, {@code 57P03} cannot_connect_now).</li>
+ *       {@code 08}, Hibernate's {@code JDBCConnectionException}, or a JDBC failure caused by a socket error such
+ *       as a broken pipe, as when the rollback after a lost connection fails too);</li>
+ *   <li>the server is shutting down, starting up or ended our session (SQLState {@code 57P01} admin_shutdown,
+ *       {@code 57P02} crash_shutdown, {@code 57P03} cannot_connect_now).</li>
  * </ul>
- * Spring's own wrappers ({@code CannotCreateTransactionException}, {@code DataAccessResourceFailureException})
- * carry one of these as their cause.
  */
 public final class StoreUnavailable {
 
@@ -27,17 +30,37 @@ public final class StoreUnavailable {
     }
 
     public static boolean isCause(Throwable failure) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable cause = failure; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>();
+        pending.push(failure);
+        boolean jdbc = false;
+        boolean socket = false;
+        while (!pending.isEmpty()) {
+            Throwable cause = pending.pop();
+            if (!seen.add(cause)) {
+                continue;
+            }
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof ConnectException) {
+                    || cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
             }
-            if (cause instanceof SQLException sql && unavailableState(sql.getSQLState())) {
-                return true;
+            if (cause instanceof SQLException sql) {
+                if (unavailableState(sql.getSQLState())) {
+                    return true;
+                }
+                jdbc = true;
+            }
+            if (cause instanceof IOException) {
+                socket = true;
+            }
+            if (cause.getCause() != null) {
+                pending.push(cause.getCause());
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                pending.push(suppressed);
             }
         }
-        return false;
+        return jdbc && socket;
     }
 
     static boolean unavailableState(String sqlState) {

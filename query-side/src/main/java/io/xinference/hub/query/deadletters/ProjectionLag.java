@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,7 @@ public class ProjectionLag implements MeterBinder {
     private final Clock clock;
     private final Map<String, Lag> cached = new ConcurrentHashMap<>();
 
+    @Autowired
     public ProjectionLag(JdbcTemplate jdbc) {
         this(jdbc, Clock.systemUTC());
     }
