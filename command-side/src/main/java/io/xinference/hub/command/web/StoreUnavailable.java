@@ -18,8 +18,9 @@ import java.util.Set;
  * <ul>
  *   <li>no connection from the pool within its timeout (Hikari: {@link SQLTransientConnectionException});</li>
  *   <li>the connection broke or could not be opened ({@link SQLNonTransientConnectionException}, SQLState class
- *       {@code 08}, Hibernate's {@code JDBCConnectionException}, or a JDBC failure caused by a socket error such
- *       as a broken pipe, as when the rollback after a lost connection fails too);</li>
+ *       {@code 08}, Hibernate's {@code JDBCConnectionException}, a JDBC failure caused by a socket error such
+ *       as a broken pipe, or a rollback that failed in JDBC, which Spring reports instead of the lost
+ *       connection that made the transaction fail);</li>
  *   <li>the server is shutting down, starting up or ended our session (SQLState {@code 57P01} admin_shutdown,
  *       {@code 57P02} crash_shutdown, {@code 57P03} cannot_connect_now).</li>
  * </ul>
@@ -42,6 +43,12 @@ public final class StoreUnavailable {
             }
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                     || cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
+            // a rollback (or commit) that failed in JDBC: the connection is gone. Spring then reports this in place
+            // of the original failure, e.g. "terminating connection due to administrator command"
+            if (cause.getClass().getName().equals("org.hibernate.TransactionException")
+                    && cause.getCause() instanceof SQLException) {
                 return true;
             }
             if (cause instanceof SQLException sql) {

@@ -21,6 +21,9 @@ class StoreUnavailableTest {
                 "57P01"))).isTrue();
         assertThat(StoreUnavailable.isCause(new SQLException("the database system is starting up", "57P03")))
                 .isTrue();
+        // Spring reports the failed rollback instead of the lost connection
+        assertThat(StoreUnavailable.isCause(new IllegalStateException(new org.hibernate.TransactionException(
+                "Unable to rollback against JDBC Connection", new SQLException("Connection is closed"))))).isTrue();
         // the rollback after a lost connection fails too: "Connection is closed", caused by a broken pipe
         assertThat(StoreUnavailable.isCause(new IllegalStateException("Unable to rollback against JDBC Connection",
                 new SQLException("Connection is closed", new SocketException("Broken pipe"))))).isTrue();
