@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** What the fault tests read of the query side: catalogue versions straight from Elasticsearch, and lag and parked events from the admin view. */
+/**
+ * What the fault tests read of the query side: catalogue versions straight from Elasticsearch, and lag and parked
+ * events from the admin view.
+ */
 final class Projections {
 
     private final HubHttp http;

@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>300 writes without If-Match, 16 writers racing at a time (8 per process), each retrying a 409/503
  *       after a short random pause: every acknowledged write has its own version (one winner per version), the
  *       store holds exactly the acknowledged writes at the versions their answers named, in an unbroken
- *       sequence, nothing lost and nothing extra. (Not 1,000: two processes writing one aggregate commit about
- *       2 writes a second on this machine, most attempts losing the race; 1,000 took over 8 minutes.)</li>
+ *       sequence, nothing lost and nothing extra. (Not 1,000: on this shared machine two processes writing one
+ *       aggregate committed between 2 and 21 writes a second, depending on what else ran; 1,000 once took over
+ *       8 minutes.)</li>
  * </ol>
  * The pool waits 30 s for a connection here (instead of 5 s): a thousand requests on one aggregate queue on its
  * lock while holding connections, and this test measures the race, not load shedding.
@@ -149,7 +150,8 @@ class RacingWritersIT {
                     start.await();
                     HubHttp.Answer answer = write.send(number);
                     int attempts = 1;
-                    while (retryLostRaces && attempts < ATTEMPTS && (answer.status() == 409 || answer.status() == 503)) {
+                    while (retryLostRaces && attempts < ATTEMPTS
+                            && (answer.status() == 409 || answer.status() == 503)) {
                         Thread.sleep(50 + ThreadLocalRandom.current().nextInt(250));
                         answer = write.send(number);
                         attempts++;
