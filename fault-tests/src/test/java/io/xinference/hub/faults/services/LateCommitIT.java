@@ -11,11 +11,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,11 +93,11 @@ class LateCommitIT {
         Instant projectedAt = awaitProjected(projections, List.of(second.modelId()), PROJECTION_WAIT)
                 ? Instant.now() : null;
 
-        System.out.printf("%n[LateCommitIT] gap timeout %d s: event at global index %d held open %d s, events"
-                        + " above it read %d s after they were written; after its commit it was projected: %s"
+        System.out.printf("%n[LateCommitIT] gap timeout %d s: event at global index %d held open %d s, committed"
+                        + " %d s after the events above it; after its commit it was projected: %s"
                         + " (in the store: %s)%n[LateCommitIT] gap timeout 10 min (the hub's): event at global"
-                        + " index %d held open %d s (Axon's default gap timeout: %d s), events above read %d s"
-                        + " after they were written; projected %s after its commit%n%n",
+                        + " index %d held open %d s (Axon's default gap timeout: %d s), committed %d s"
+                        + " after the events above it; projected %s after its commit%n%n",
                 SHORT_GAP_TIMEOUT.toSeconds(), first.globalIndex(),
                 Duration.between(first.insertedAt(), firstCommitted).toSeconds(),
                 Duration.between(aboveAt, firstCommitted).toSeconds(), skippedProjected, skippedStored,
@@ -127,9 +131,29 @@ class LateCommitIT {
         return ids;
     }
 
-    /** An open transaction holding a registration event for a new model, as a slow command-side would. */
-    private record Held(Connection connection, String modelId, long globalIndex, Instant insertedAt) {
-        Instant commit() throws SQLException {
+    /**
+     * An open transaction holding a registration event for a new model, as a slow command-side would. It runs a
+     * statement every 10 s: the event store's database ends sessions idle in a transaction for 30 s (set by the
+     * schema migration), so only a transaction that keeps working can commit this late.
+     */
+    private record Held(Connection connection, String modelId, long globalIndex, Instant insertedAt,
+                        ScheduledExecutorService busy) {
+
+        static Held of(Connection connection, String modelId, long globalIndex, Instant insertedAt) {
+            ScheduledExecutorService busy = Executors.newSingleThreadScheduledExecutor();
+            busy.scheduleWithFixedDelay(() -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SELECT 1");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, 10, 10, TimeUnit.SECONDS);
+            return new Held(connection, modelId, globalIndex, insertedAt, busy);
+        }
+
+        Instant commit() throws SQLException, InterruptedException {
+            busy.shutdown();
+            busy.awaitTermination(30, TimeUnit.SECONDS);
             connection.commit();
             connection.close();
             return Instant.now();
@@ -168,7 +192,7 @@ class LateCommitIT {
             insert.setString(8, templateId);
             try (ResultSet rows = insert.executeQuery()) {
                 rows.next();
-                return new Held(connection, modelId, rows.getLong(1), now);
+                return Held.of(connection, modelId, rows.getLong(1), now);
             }
         }
     }
