@@ -64,6 +64,14 @@ class ScaleOutIT {
         say("stack of 4 processes up in %.0f s", seconds(started));
         load = new CommandLoad(List.of(command1, command2), stack.tokens(), NAME_PREFIX);
         load.start(4);
+        // cold JVMs answer the first commands slowly: the steps below run under a load that is really flowing
+        long warming = System.nanoTime();
+        try {
+            awaitTrue(Duration.ofMinutes(3), "40 commands answered", () -> load.answeredOk() >= 40);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        say("load flowing: 40 commands answered %.0f s after it started", seconds(warming));
     }
 
     @AfterAll
@@ -97,6 +105,7 @@ class ScaleOutIT {
     @Order(2)
     void aCatalogueRebuildWithBothQueryInstancesRunsOnceAndSwapsUnderLoad() throws Exception {
         String admin = stack.tokens().accessToken("adam");
+        long eventsBefore = store.eventCount();
         HubHttp.Answer started = HubHttp.post(query1.baseUrl() + "/api/admin/rebuilds/catalogue", admin);
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         String id = started.json().path("id").asText();
@@ -108,8 +117,11 @@ class ScaleOutIT {
         assertThat(done.path("phase").asText()).as(done.toString()).isEqualTo("DONE");
         assertThat(Elastic.indicesBehind(stack.indexPrefix() + "catalogue"))
                 .containsExactly(done.path("newIndex").asText());
-        say("rebuild with two query instances: %d events, DONE under load (%s)", done.path("eventsDone").asLong(),
+        long eventsAfter = store.eventCount();
+        say("rebuild with two query instances: %d events folded, DONE under load (%d events in the store when it"
+                        + " started, %d when it ended): %s", done.path("eventsDone").asLong(), eventsBefore, eventsAfter,
                 done);
+        assertThat(eventsAfter).as("commands went on during the rebuild").isGreaterThan(eventsBefore);
         // the paused instance took its processors up again
         awaitTrue(Duration.ofMinutes(1), "both query instances own catalogue segments again",
                 () -> holders(store.owners("catalogue")).equals(Set.of(query1.name(), query2.name())));
