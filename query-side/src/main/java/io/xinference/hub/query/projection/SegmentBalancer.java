@@ -22,16 +22,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * Shares the pooled processors' segments among the live query instances. Axon's coordinator claims every
  * segment it finds free, so the instance that starts first takes them all and a second one idles; Axon
- * (without Axon Server) never rebalances. Every {@code hub.balance.interval} (default 5 s) each instance refreshes
- * its row in {@code query_instance} and, for each pooled processor, releases the segments it holds beyond its
- * share (segments ÷ live instances, rounded up); another instance claims them at its next claim interval, and the
- * releasing one does not take them back for two claim intervals. An instance is live while its row is younger
- * than two and a half intervals (a killed instance stops counting about when its claims expire).
+ * (without Axon Server) never rebalances. Each instance refreshes its row in {@code query_instance} every second,
+ * and every {@code hub.balance.interval} (default 5 s), for each pooled processor, releases the segments it holds
+ * beyond its share (segments ÷ live instances, rounded up); another instance claims them at its next claim
+ * interval, and the releasing one does not take them back for two claim intervals. An instance is live while its
+ * row is younger than {@value #LIVE_SECONDS} s: a killed instance stops counting before its claims expire, so the
+ * survivor does not give back a segment it just took over.
  */
 @Component
 public class SegmentBalancer {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
+    static final int LIVE_SECONDS = 3;
 
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
@@ -50,18 +52,30 @@ public class SegmentBalancer {
         this.interval = interval;
     }
 
+    private long lastBalance = System.nanoTime();
+
     @EventListener(ApplicationReadyEvent.class)
     void startBalancing() {
-        timer.scheduleWithFixedDelay(this::balance, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::tick, 0, 1, TimeUnit.SECONDS);
+    }
+
+    private void tick() {
+        try {
+            jdbc.update("INSERT INTO query_instance (node, heartbeat) VALUES (?, now())"
+                    + " ON CONFLICT (node) DO UPDATE SET heartbeat = now()", node);
+            if (System.nanoTime() - lastBalance >= interval.toNanos()) {
+                lastBalance = System.nanoTime();
+                balance();
+            }
+        } catch (RuntimeException e) {
+            log.warn("segment balancing failed this round", e);
+        }
     }
 
     void balance() {
         try {
-            jdbc.update("INSERT INTO query_instance (node, heartbeat) VALUES (?, now())"
-                    + " ON CONFLICT (node) DO UPDATE SET heartbeat = now()", node);
             Integer live = jdbc.queryForObject("SELECT count(*) FROM query_instance"
-                    + " WHERE now() - heartbeat < make_interval(secs => ?)", Integer.class,
-                    seconds(interval.multipliedBy(5).dividedBy(2)));
+                    + " WHERE now() - heartbeat < make_interval(secs => ?)", Integer.class, LIVE_SECONDS);
             if (live == null || live < 2) {
                 return;
             }
@@ -99,9 +113,5 @@ public class SegmentBalancer {
         } catch (RuntimeException e) {
             log.debug("could not remove this instance's row", e);
         }
-    }
-
-    private static double seconds(Duration duration) {
-        return duration.toMillis() / 1000.0;
     }
 }
