@@ -9,8 +9,9 @@ import java.time.Duration;
 
 /**
  * How the pooled streaming processors of several query instances share segments through the token store's
- * claims. A claim is refreshed every third of the claim timeout ({@code axon.tokenstore.claim-timeout}, env
- * {@code HUB_TOKEN_CLAIM_TIMEOUT}, default 10 s), not Axon's fixed 5 s, so a shorter timeout stays safe: a
+ * claims. A claim is refreshed every third of the claim timeout
+ * ({@code axon.eventhandling.tokenstore.claim-timeout}, env {@code HUB_TOKEN_CLAIM_TIMEOUT}, default 10 s), not
+ * at Axon's fixed 5 s, so a shorter timeout stays safe: a
  * live instance's claims never expire between two refreshes, even with a slow batch in between. Each instance
  * looks for unclaimed or expired segments every {@code HUB_TOKEN_CLAIM_INTERVAL} ms (default 2000). So a
  * stopped instance's segments move within the claim interval, a killed one's within claim timeout + interval.
@@ -20,7 +21,7 @@ public class ProcessorClaims {
 
     @Autowired
     void refreshClaimsWithinTheTimeout(EventProcessingConfigurer configurer,
-                                       @Value("${axon.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+                                       @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         long threshold = Math.max(500, claimTimeout.toMillis() / 3);
         configurer.registerPooledStreamingEventProcessorConfiguration(
                 (configuration, builder) -> builder.claimExtensionThreshold(threshold));

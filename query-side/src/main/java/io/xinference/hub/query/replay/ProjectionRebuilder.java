@@ -71,7 +71,7 @@ public class ProjectionRebuilder {
     public ProjectionRebuilder(EventStore eventStore, EventProcessingConfiguration processing, FreshIndex freshIndex,
                                ElasticsearchProperties properties, DocumentReader reader, ProjectionWriter writer,
                                ApplicationEventPublisher publisher, RebuildRegistry registry,
-                               @Value("${axon.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+                               @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         this.registry = registry;
         this.claimTimeout = claimTimeout;
         this.eventStore = eventStore;
