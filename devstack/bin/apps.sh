@@ -35,14 +35,17 @@ token_encryption_key() {
     cat "$file"
 }
 
+# start_app NAME PORT [MODULE]: MODULE (default NAME) picks the jar; a second instance is e.g. command-side-2.
 start_app() {
-    local name=$1 port=$2 jar
+    local name=$1 port=$2 module=${3:-$1} jar
     already_running "$name" && return 0
-    jar=$(app_jar "$name")
+    jar=$(app_jar "$module")
     [[ -f $jar ]] || fail "$jar is missing: run ./hub build"
     require_free_port "$name" "$port"
     local environment=()
     mapfile -t environment < <(app_environment)
+    # this instance's own port (the UI and the other URLs keep pointing at the first instances)
+    if [[ $module == command-side ]]; then environment+=("HUB_COMMAND_PORT=$port"); else environment+=("HUB_QUERY_PORT=$port"); fi
     # the log a person reads shows each request's correlation id; the JSON (ECS) copy is for log shippers
     environment+=("LOGGING_PATTERN_LEVEL=%5p [%X{correlationId:-}]" "LOGGING_STRUCTURED_FORMAT_FILE=ecs"
         "LOGGING_FILE_NAME=$LOG_DIR/$name.json")
@@ -59,7 +62,16 @@ start_apps() {
     start_app command-side "$COMMAND_PORT"
     wait_until command-side 120 app_ready "$COMMAND_PORT"
     start_app query-side "$QUERY_PORT"
-    wait_until query-side 120 app_ready "$QUERY_PORT"
+    if [[ ${HUB_INSTANCES:-1} == 2 ]]; then
+        # the scale-out shape: second instances on the same database and indices, started alongside
+        start_app command-side-2 "$COMMAND_PORT_2" command-side
+        start_app query-side-2 "$QUERY_PORT_2" query-side
+        wait_until command-side-2 180 app_ready "$COMMAND_PORT_2"
+        wait_until query-side-2 180 app_ready "$QUERY_PORT_2"
+    elif [[ ${HUB_INSTANCES:-1} != 1 ]]; then
+        fail "HUB_INSTANCES is 1 or 2, not ${HUB_INSTANCES}"
+    fi
+    wait_until query-side 180 app_ready "$QUERY_PORT"
 }
 
 # The six real Xinference definitions, registered through the real command API as approved public models.

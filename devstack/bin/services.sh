@@ -189,7 +189,7 @@ start_services() {
 
 stop_services() {
     local name
-    for name in query-side command-side keycloak mail elasticsearch postgres; do
+    for name in query-side-2 query-side command-side-2 command-side keycloak mail elasticsearch postgres; do
         stop_process "$name"
     done
 }

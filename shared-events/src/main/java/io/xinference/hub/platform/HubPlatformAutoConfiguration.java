@@ -4,7 +4,10 @@ import io.xinference.hub.events.upcasting.ModelRejectedUpcaster;
 import io.xinference.hub.platform.web.CorrelationIdFilter;
 import io.xinference.hub.security.HubJwtAuthenticationConverter;
 import io.xinference.hub.security.HubJwtDecoders;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,6 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+import javax.sql.DataSource;
 
 /**
  * What both apps share without writing it twice: correlation ids on every request, and the token decoding and
@@ -32,6 +37,24 @@ public class HubPlatformAutoConfiguration {
         // before Spring Security, so refused requests are logged with their ids too
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /**
+     * Instances starting together on a fresh database initialize each processor's token segments once
+     * ({@link SerializedSegmentInitialization}); applies to whatever token store Axon configured.
+     */
+    @Bean
+    static BeanPostProcessor serializedSegmentInitialization(ObjectProvider<DataSource> dataSource) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof TokenStore store && !(bean instanceof SerializedSegmentInitialization)) {
+                    DataSource source = dataSource.getIfAvailable();
+                    return source == null ? bean : new SerializedSegmentInitialization(store, source);
+                }
+                return bean;
+            }
+        };
     }
 
     /** Old event shapes read through their upcasters; Axon registers every EventUpcaster bean in its chain. */

@@ -102,6 +102,38 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return unexpected(failure);
     }
 
+    /**
+     * Failures that come back from Axon Server ({@code HUB_AXON_SERVER=true}) wrapped in other exceptions: an
+     * append the server refused because another instance stored the model's next event first (a
+     * {@link ConcurrencyException} somewhere in the chain) is the same 409 as with the JPA store; a command the
+     * server could not route or deliver (connector errors AXONIQ-3xxx / 4000 / 4003: no connection, no handler,
+     * dispatch failed) is a 503 with {@code Retry-After}, not an internal error. Nothing was stored in either case.
+     */
+    private ResponseEntity<ProblemDetail> axonServerFailure(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException conflict) {
+                return concurrentChange(conflict);
+            }
+            String code = axonServerErrorCode(cause);
+            if (code != null && (code.startsWith("AXONIQ-3") || code.equals("AXONIQ-4000")
+                    || code.equals("AXONIQ-4003"))) {
+                return storeUnavailable(failure);
+            }
+        }
+        return null;
+    }
+
+    /** The AXONIQ-nnnn code of either Axon Server exception type, else null. */
+    private static String axonServerErrorCode(Throwable cause) {
+        if (cause instanceof io.axoniq.axonserver.connector.AxonServerException connector) {
+            return connector.getErrorCategory() == null ? null : connector.getErrorCategory().errorCode();
+        }
+        if (cause instanceof org.axonframework.axonserver.connector.AxonServerException framework) {
+            return framework.code();
+        }
+        return null;
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> unknownModel(AggregateNotFoundException notFound) {
         return respond(Problems.of(HttpStatus.NOT_FOUND, "model-not-found", "Model not found",
@@ -141,6 +173,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception unexpected) {
         if (StoreUnavailable.isCause(unexpected)) {
             return storeUnavailable(unexpected);
+        }
+        ResponseEntity<ProblemDetail> axonServer = axonServerFailure(unexpected);
+        if (axonServer != null) {
+            return axonServer;
         }
         LOG.error("Unexpected failure", unexpected);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",

@@ -6,6 +6,10 @@ import io.xinference.hub.devstack.TestServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,7 +27,7 @@ import java.util.Map;
  * A hub of its own for one fault test class: a fresh database (event store, token store, dead letters) and its
  * own Elasticsearch index prefix on the shared test services, and any number of command-side and query-side
  * processes on it. Closing it stops every process it started; the database and indices are left to the
- * throw-away test services.
+ * throw-away test services (and dropped when a stack of the same name is created again).
  */
 public final class HubStack implements AutoCloseable {
 
@@ -51,6 +55,7 @@ public final class HubStack implements AutoCloseable {
         String safe = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         HubStack stack = new HubStack(safe);
         stack.recreateDatabase();
+        stack.deleteIndices();
         return stack;
     }
 
@@ -116,6 +121,28 @@ public final class HubStack implements AutoCloseable {
             statement.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the database " + database, e);
+        }
+    }
+
+    /** Indices (and their aliases) an earlier run of the same test left under this prefix. */
+    private void deleteIndices() {
+        HttpClient http = HttpClient.newHttpClient();
+        String es = TestServices.elasticsearchUrl();
+        try {
+            HttpResponse<String> names = http.send(HttpRequest.newBuilder(
+                            URI.create(es + "/_cat/indices/" + indexPrefix + "*?h=index")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String indices = String.join(",", names.body().trim().split("\\s+"));
+            if (names.statusCode() == 200 && !indices.isBlank()) {
+                // by name: Elasticsearch 8 refuses wildcard deletes (action.destructive_requires_name)
+                http.send(HttpRequest.newBuilder(URI.create(es + "/" + indices)).DELETE().build(),
+                        HttpResponse.BodyHandlers.discarding());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the indices of " + indexPrefix, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

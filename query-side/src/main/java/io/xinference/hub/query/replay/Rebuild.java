@@ -23,8 +23,9 @@ public class Rebuild {
         }
     }
 
-    private final String id = UUID.randomUUID().toString();
+    private final String id;
     private final String projection;
+    private final int attempt;
     private final Instant startedAt = Instant.now();
     private final AtomicLong eventsDone = new AtomicLong();
     private final AtomicLong eventsTotal = new AtomicLong();
@@ -33,19 +34,45 @@ public class Rebuild {
     private volatile String newIndex;
     private volatile List<String> previousIndices = List.of();
     private volatile boolean cancelRequested;
+    private volatile boolean lost;
     private volatile Instant finishedAt;
     private volatile String error;
 
     Rebuild(String projection) {
+        this(UUID.randomUUID().toString(), projection, 1);
+    }
+
+    /** A rebuild taken over from an instance that stopped (same id, next attempt, from the start). */
+    Rebuild(String id, String projection, int attempt) {
+        this.id = id;
         this.projection = projection;
+        this.attempt = attempt;
     }
 
     public String id() {
         return id;
     }
 
+    String projection() {
+        return projection;
+    }
+
+    String newIndex() {
+        return newIndex;
+    }
+
     boolean cancelRequested() {
         return cancelRequested;
+    }
+
+    /** Another instance took this rebuild over (this one stalled): stop while building, never swap. */
+    void lost() {
+        lost = true;
+        cancelRequested = true;
+    }
+
+    boolean isLost() {
+        return lost;
     }
 
     /** Honoured while building; once the swap has begun it completes (it takes moments). */
@@ -95,6 +122,6 @@ public class Rebuild {
         double rate = done / seconds;
         Long eta = phase.finished() ? Long.valueOf(0) : rate > 0 ? Long.valueOf(Math.round((total - done) / rate)) : null;
         return new RebuildStatus(id, projection, phase, newIndex, previousIndices, done, total,
-                Math.round(rate * 10) / 10.0, eta, skipped.get(), startedAt, finishedAt, error);
+                Math.round(rate * 10) / 10.0, eta, skipped.get(), startedAt, finishedAt, error, attempt);
     }
 }

@@ -13,5 +13,13 @@
  * see an empty or partial index: the alias points at the complete old index until it points at the complete new
  * one. Progress (events done / total, rate, ETA) is in the status; a rebuild can be cancelled while building
  * (its fresh index is then deleted).
+ *
+ * <p>Several query instances: a rebuild runs on the instance that was asked, and is recorded in the shared
+ * database ({@code projection_rebuild}, {@link io.xinference.hub.query.replay.RebuildRegistry}): a second request
+ * for the same projection on any instance is a 409 problem naming the running one. For the swap, every other
+ * instance pauses its processor of that projection ({@link io.xinference.hub.query.replay.SwapPauses}), so no
+ * instance writes into the old index after the rebuild read its final head. If the rebuilding instance dies
+ * (killed, crashed), another instance, or the same one restarted, takes the rebuild over under the same id
+ * once its heartbeat is stale and restarts it from the start; the half-built index is deleted, never served.
  */
 package io.xinference.hub.query.replay;
