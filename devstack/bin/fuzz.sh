@@ -11,6 +11,7 @@
 FUZZ_TARGETS=(
     "command-side unit DefinitionValidatorFuzzTest#everyDefinitionIsAcceptedOrExplained"
     "command-side it CommandApiFuzzIT#everyRequestIsAnsweredWithSuccessOrAProblem"
+    "query-side it QueryApiFuzzIT#everyQueryIsAnsweredWithSuccessOrAProblem"
 )
 
 FUZZ_HEAP=${HUB_FUZZ_HEAP:-1g}           # the fuzzing JVM's heap: a memory blow-up is an OutOfMemoryError finding
@@ -49,9 +50,10 @@ fuzz_target() {
             -Dfailsafe.failIfNoSpecifiedTests=false)
     fi
     say "fuzzing $module $test for ${seconds}s (log: $log)"
+    : >"$log"  # before the progress reader opens it, so it never shows the previous run
     local started=$SECONDS status=0
     # shellcheck disable=SC2016
-    JAZZER_FUZZ=1 "$MVN" -B -ntp -pl "$module" -am "${goals[@]}" "-DargLine=$argline" >"$log" 2>&1 &
+    JAZZER_FUZZ=1 "$MVN" -B -ntp -pl "$module" -am "${goals[@]}" "-DargLine=$argline" >>"$log" 2>&1 &
     local maven=$!
     # progress: libFuzzer's pulse lines (at 2^n executions), its coverage at start, findings as they come
     tail -n +1 --pid=$maven -f "$log" 2>/dev/null \
