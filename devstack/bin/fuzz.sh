@@ -16,6 +16,7 @@ FUZZ_TARGETS=(
 
 FUZZ_HEAP=${HUB_FUZZ_HEAP:-1g}           # the fuzzing JVM's heap: a memory blow-up is an OutOfMemoryError finding
 FUZZ_TIMEOUT=${HUB_FUZZ_TIMEOUT:-20}     # seconds one input may take; longer is reported as a hang
+FUZZ_MAX_LEN=${HUB_FUZZ_MAX_LEN:-4096}     # longest input in bytes
 FUZZ_INSTRUMENT=${HUB_FUZZ_INSTRUMENT:-io.xinference.hub.**,com.networknt.**}  # coverage feedback from these
 
 fuzz_usage() {
@@ -41,7 +42,10 @@ fuzz_target() {
     local argline="-Xmx$FUZZ_HEAP -XX:+UseSerialGC -Djunit.jupiter.execution.timeout.mode=disabled"
     argline+=" -Djazzer.instrument=$FUZZ_INSTRUMENT -Djazzer.internal.arg.0=fuzz"
     argline+=" -Djazzer.internal.arg.1=-max_total_time=$seconds -Djazzer.internal.arg.2=-timeout=$FUZZ_TIMEOUT"
-    argline+=" -Djazzer.internal.arg.3=-print_final_stats=1"
+    # inputs up to FUZZ_MAX_LEN bytes from the start: the API targets run only tens of inputs per second, too few
+    # for libFuzzer's slow growth of the input length (the structure comes from FuzzedDataProvider anyway)
+    argline+=" -Djazzer.internal.arg.3=-print_final_stats=1 -Djazzer.internal.arg.4=-len_control=0"
+    argline+=" -Djazzer.internal.arg.5=-max_len=$FUZZ_MAX_LEN"
     local goals=(test-compile)
     if [[ $kind == unit ]]; then
         goals+=(surefire:test "-Dtest=$test" -Dsurefire.failIfNoSpecifiedTests=false)
