@@ -24,14 +24,15 @@ fuzz_usage() {
 Usage: ./hub fuzz [SECONDS] [FILTER]
 
   Fuzzes every target (or those whose name contains FILTER) for SECONDS each (default 60), one after another,
-  with progress lines; starts the test services when HUB_TEST_* is not set. Targets:
+  with progress lines, on test services of its own (thrown away at the end). Targets:
 EOF
     local target
     for target in "${FUZZ_TARGETS[@]}"; do printf '    %s\n' "$target"; done
     cat <<'EOF'
   Findings land in the target's Inputs directory (see git status); fix the bug, give the file a name that says
   what it was, and commit it: it then runs as a regression case in every test run.
-  HUB_FUZZ_HEAP (1g), HUB_FUZZ_TIMEOUT (20 s per input), HUB_FUZZ_INSTRUMENT (packages that guide the fuzzer).
+  HUB_FUZZ_HEAP (1g), HUB_FUZZ_TIMEOUT (20 s per input), HUB_FUZZ_MAX_LEN (4096 bytes per input),
+  HUB_FUZZ_INSTRUMENT (packages that guide the fuzzer), HUB_FUZZ_REUSE_SERVICES=1 (use the HUB_TEST_* services).
 EOF
 }
 
@@ -108,7 +109,10 @@ cmd_fuzz() {
         fail "SECONDS must be a whole number"
     fi
     check_prerequisites
-    if [[ -z ${HUB_TEST_JDBC_BASE:-} ]]; then
+    # Services of its own, thrown away at the end: minutes of fuzzing leave thousands of models and queued mails
+    # behind, which would slow down the ITs run later on a long-lived './hub test-env' (./hub test fuzzes on its
+    # own throw-away services after the ITs). HUB_FUZZ_REUSE_SERVICES=1 uses the HUB_TEST_* services instead.
+    if [[ ${HUB_FUZZ_REUSE_SERVICES:-} != 1 || -z ${HUB_TEST_JDBC_BASE:-} ]]; then
         trap 'stop_services' EXIT
         trap 'exit 130' INT TERM
         start_test_services fuzz-run
