@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
 import io.xinference.hub.events.ClientCompatibility;
 import io.xinference.hub.events.ModelType;
@@ -125,13 +126,22 @@ public class DefinitionValidator {
                 : error.getMessage();
     }
 
-    /** Where the error is: for a missing or forbidden property, the property itself rather than its parent. */
+    /**
+     * Where the error is: for a missing or forbidden property, the property itself rather than its parent. Built from
+     * the raw segments of the location, escaped as RFC 6901 says: the library's own string form JSON-escapes control
+     * characters and quotes in property names, which points at a property that does not exist.
+     */
     private static String pointerOf(Error error) {
-        String location = error.getInstanceLocation().toString();
+        NodePath path = error.getInstanceLocation();
+        StringBuilder location = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            location.append('/').append(element instanceof String name ? escape(name) : String.valueOf(element));
+        }
         String property = error.getProperty();
         boolean aboutChildProperty = property != null
                 && ("required".equals(error.getKeyword()) || "dependentRequired".equals(error.getKeyword()));
-        return aboutChildProperty ? location + "/" + escape(property) : location;
+        return aboutChildProperty ? location + "/" + escape(property) : location.toString();
     }
 
     private static String escape(String token) {

@@ -55,8 +55,11 @@ final class NewerClientFeatures {
     private static List<Feature> specsWithFormat(JsonNode definition, String format) {
         List<Feature> features = new ArrayList<>();
         JsonNode specs = definition.path("model_specs");
+        if (!specs.isArray()) {
+            return features; // not a list of specs: the schema says so, with its pointer
+        }
         for (int i = 0; i < specs.size(); i++) {
-            if (format.equals(specs.get(i).path("model_format").asText(null))) {
+            if (format.equals(specs.path(i).path("model_format").asText(null))) {
                 String pointer = "/model_specs/" + i + "/model_format";
                 features.add(new Feature(pointer, List.of(pointer)));
             }

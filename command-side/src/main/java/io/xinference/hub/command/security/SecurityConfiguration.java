@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -55,6 +56,16 @@ public class SecurityConfiguration {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied));
         return http.build();
+    }
+
+    /**
+     * URLs the security firewall refuses (an encoded line break, slash or percent sign, "..", a semicolon, ...):
+     * a 400 problem saying so, instead of the firewall's bare 400 (found by fuzzing: a model id of "\n").
+     */
+    @Bean
+    RequestRejectedHandler rejectedUrlIsAProblem(ObjectMapper json) {
+        return (request, response, rejected) -> write(json, response, Problems.of(HttpStatus.BAD_REQUEST,
+                "rejected-url", "URL not accepted", rejected.getMessage()));
     }
 
     @Bean

@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -167,6 +168,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> tooLarge(RequestBodyTooLargeException tooLarge) {
         return respond(Problems.withErrors(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large",
                 "Request too large", tooLarge.getMessage()), tooLarge.violations()));
+    }
+
+    /**
+     * A header the security firewall refuses when the app reads it (a control character in If-Match, say): bad
+     * input, not a failure of the hub (found by fuzzing: it was a 500).
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException rejected) {
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "rejected-request", "Request not accepted",
+                rejected.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)

@@ -208,6 +208,27 @@ class DefinitionValidatorTest {
                 .extracting(Violation::pointer).containsExactly("");
     }
 
+    /** Found by DefinitionValidatorFuzzTest: the schema library's own location string JSON-escaped "\r". */
+    @Test
+    void pointersNamePropertiesAsRfc6901SaysWhateverTheirCharacters() {
+        ObjectNode definition = RealFixtures.asSentByClient(ModelType.LLM);
+        ObjectNode sources = (ObjectNode) spec(definition, 0).get("model_src");
+        sources.putObject("a/b~\r\"\\");
+
+        assertThat(VALIDATOR.check(ModelType.LLM, definition, null).violations()).extracting(Violation::pointer)
+                .contains("/model_specs/0/model_src/a~1b~0\r\"\\/model_id");
+    }
+
+    /** Found by DefinitionValidatorFuzzTest: an object where the list of specs belongs made the check throw. */
+    @Test
+    void specsThatAreNotAListAreAViolationNotAFailure() {
+        ObjectNode definition = RealFixtures.asSentByClient(ModelType.LLM);
+        definition.putObject("model_specs").put("model_format", "fp4");
+
+        assertThat(VALIDATOR.check(ModelType.LLM, definition, null).violations()).extracting(Violation::pointer)
+                .contains("/model_specs");
+    }
+
     private static Arguments twin(ModelType type, String pointer, Consumer<ObjectNode> breakIt) {
         return Arguments.of(type, pointer, breakIt);
     }

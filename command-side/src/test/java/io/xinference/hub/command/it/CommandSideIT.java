@@ -18,18 +18,19 @@ import java.util.UUID;
 
 /**
  * The running app against the real services of {@code ./hub test}: PostgreSQL database {@code hub_command_it} and
- * the realm's Keycloak. One configuration for every IT of the module, so Spring's context cache shares one app.
+ * the realm's Keycloak. One configuration for every IT of the module, so Spring's context cache shares one app
+ * (public for the fuzz tests in {@code io.xinference.hub.command.fuzz}, which share it too).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class CommandSideIT {
+public abstract class CommandSideIT {
 
-    static final KeycloakTokens TOKENS = KeycloakTokens.forTestServices();
+    protected static final KeycloakTokens TOKENS = KeycloakTokens.forTestServices();
 
     @LocalServerPort
     int port;
 
     @Autowired
-    JdbcTemplate jdbc;
+    protected JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void testServices(DynamicPropertyRegistry registry) {
@@ -47,18 +48,18 @@ abstract class CommandSideIT {
         return new Api("http://127.0.0.1:" + port);
     }
 
-    static String token(String user) {
+    protected static String token(String user) {
         return TOKENS.accessToken(user);
     }
 
     /** A real fixture of that type under a name no other test (or earlier run on the same database) uses. */
-    static ObjectNode fixtureNamed(String modelType, String name) {
+    protected static ObjectNode fixtureNamed(String modelType, String name) {
         ObjectNode definition = Fixtures.definition(modelType);
         definition.put("model_name", name);
         return definition;
     }
 
-    static String uniqueName(String prefix) {
+    protected static String uniqueName(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -77,7 +78,7 @@ abstract class CommandSideIT {
                 + " ORDER BY sequence_number", String.class, modelId);
     }
 
-    List<Long> sequenceNumbers(String modelId) {
+    protected List<Long> sequenceNumbers(String modelId) {
         return jdbc.queryForList("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ?"
                 + " ORDER BY sequence_number", Long.class, modelId);
     }

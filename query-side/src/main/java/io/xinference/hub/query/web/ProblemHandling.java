@@ -34,6 +34,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return validation(e.getName(), "invalid value '" + e.getValue() + "'");
     }
 
+    /**
+     * A header the security firewall refuses when the app reads it (a control character in If-None-Match, say):
+     * bad input, answered 400 (the command side's fuzzing found it answered 500 there).
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ProblemDetail rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Request not accepted");
+        return problem;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

@@ -17,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -66,6 +67,16 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) ->
                                 problem(response, objectMapper, HttpStatus.FORBIDDEN, "you lack the permission for this")));
         return http.build();
+    }
+
+    /**
+     * URLs the security firewall refuses (an encoded line break, slash or percent sign, "..", a semicolon, ...):
+     * a 400 problem saying so, instead of the firewall's bare 400 (found by fuzzing the command side's ids).
+     */
+    @Bean
+    RequestRejectedHandler rejectedUrlIsAProblem(ObjectMapper objectMapper) {
+        return (request, response, rejected) -> problem(response, objectMapper, HttpStatus.BAD_REQUEST,
+                rejected.getMessage());
     }
 
     private static UrlBasedCorsConfigurationSource cors(String uiOrigin) {
