@@ -101,6 +101,7 @@ cmd_bench() {
         -Dbench.jdbcUrl="jdbc:postgresql://127.0.0.1:$PG_PORT/$APP_DB" \
         -Dbench.esUrl="http://127.0.0.1:$ES_PORT" -Dbench.indexPrefix="$APP_INDEX_PREFIX" \
         -Dbench.commandPid="$(cat "$(pid_file command-side)")" -Dbench.queryPid="$(cat "$(pid_file query-side)")" \
+        -Dbench.commandPidFile="$(pid_file command-side)" -Dbench.queryPidFile="$(pid_file query-side)" \
         -Dbench.out="$BENCH_OUT" -Dbench.staticDir="$STATE_DIR/static" \
         -Dbench.clients="${HUB_BENCH_CLIENTS:-4}" -Dbench.seconds="${HUB_BENCH_SECONDS:-10}" \
         -Dbench.lagRate="${HUB_BENCH_LAG_RATE:-200}" -Dbench.lagSeconds="${HUB_BENCH_LAG_SECONDS:-20}" \
