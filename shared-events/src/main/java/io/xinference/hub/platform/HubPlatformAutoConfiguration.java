@@ -2,6 +2,7 @@ package io.xinference.hub.platform;
 
 import io.xinference.hub.events.upcasting.ModelRejectedUpcaster;
 import io.xinference.hub.platform.web.CorrelationIdFilter;
+import io.xinference.hub.platform.web.PrintableText;
 import io.xinference.hub.security.HubJwtAuthenticationConverter;
 import io.xinference.hub.security.HubJwtDecoders;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,6 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * What both apps share without writing it twice: correlation ids on every request, and the token decoding and
@@ -38,6 +41,18 @@ public class HubPlatformAutoConfiguration {
     @Bean
     public ModelRejectedUpcaster modelRejectedUpcaster() {
         return new ModelRejectedUpcaster();
+    }
+
+    /** Spring Security's default firewall, with its character rule checked without a regular expression. */
+    @Bean
+    @ConditionalOnClass(StrictHttpFirewall.class)
+    @ConditionalOnMissingBean(HttpFirewall.class)
+    public HttpFirewall hubHttpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(PrintableText.NAMES);
+        firewall.setAllowedHeaderValues(PrintableText.HEADER_VALUES);
+        firewall.setAllowedParameterNames(PrintableText.NAMES);
+        return firewall;
     }
 
     @Configuration(proxyBeanMethods = false)
