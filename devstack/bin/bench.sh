@@ -8,6 +8,7 @@
 #   catalogue rebuild"; a comma-separated subset runs only those)
 #   HUB_BENCH_APP_ENV ("NAME=value ..." passed to both apps, e.g. to try a processor setting)
 #   HUB_BENCH_KEEP=1 also copies the report to docs/benchmarks/<date>.md, its charts to docs/benchmarks/<date>/
+#   (HUB_BENCH_REPORT_NAME replaces <date>)
 #   HUB_BENCH_APPS=head (default: the apps built from the committed HEAD in .hub/bench/build, so builds by others
 #   in this tree cannot change them mid-run) or =tree (the jars in command-side/target and query-side/target)
 
@@ -77,7 +78,8 @@ bench_start_stack() {
 # The report as a dated page of docs/benchmarks, its chart links pointing into the page's own folder.
 bench_keep_report() {
     local day dir=$HUB_ROOT/docs/benchmarks
-    day=$(date -u +%F)
+    # a second run on one day gets a name of its own (e.g. HUB_BENCH_REPORT_NAME=2026-11-27-b): reports are history
+    day=${HUB_BENCH_REPORT_NAME:-$(date -u +%F)}
     mkdir -p "$dir/$day"
     cp "$BENCH_OUT"/*.svg "$dir/$day/"
     sed -E "s#\]\(([a-z-]+\.svg)\)#](${day}/\1)#g" "$BENCH_OUT/report.md" >"$dir/$day.md"
@@ -101,6 +103,7 @@ cmd_bench() {
         -Dbench.jdbcUrl="jdbc:postgresql://127.0.0.1:$PG_PORT/$APP_DB" \
         -Dbench.esUrl="http://127.0.0.1:$ES_PORT" -Dbench.indexPrefix="$APP_INDEX_PREFIX" \
         -Dbench.commandPid="$(cat "$(pid_file command-side)")" -Dbench.queryPid="$(cat "$(pid_file query-side)")" \
+        -Dbench.commandPidFile="$(pid_file command-side)" -Dbench.queryPidFile="$(pid_file query-side)" \
         -Dbench.out="$BENCH_OUT" -Dbench.staticDir="$STATE_DIR/static" \
         -Dbench.clients="${HUB_BENCH_CLIENTS:-4}" -Dbench.seconds="${HUB_BENCH_SECONDS:-10}" \
         -Dbench.lagRate="${HUB_BENCH_LAG_RATE:-200}" -Dbench.lagSeconds="${HUB_BENCH_LAG_SECONDS:-20}" \

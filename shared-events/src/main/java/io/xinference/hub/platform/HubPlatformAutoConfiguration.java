@@ -2,6 +2,7 @@ package io.xinference.hub.platform;
 
 import io.xinference.hub.events.upcasting.ModelRejectedUpcaster;
 import io.xinference.hub.platform.web.CorrelationIdFilter;
+import io.xinference.hub.platform.web.PrintableText;
 import io.xinference.hub.security.HubJwtAuthenticationConverter;
 import io.xinference.hub.security.HubJwtDecoders;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -19,6 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import javax.sql.DataSource;
 
@@ -61,6 +64,18 @@ public class HubPlatformAutoConfiguration {
     @Bean
     public ModelRejectedUpcaster modelRejectedUpcaster() {
         return new ModelRejectedUpcaster();
+    }
+
+    /** Spring Security's default firewall, with its character rule checked without a regular expression. */
+    @Bean
+    @ConditionalOnClass(StrictHttpFirewall.class)
+    @ConditionalOnMissingBean(HttpFirewall.class)
+    public HttpFirewall hubHttpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(PrintableText.NAMES);
+        firewall.setAllowedHeaderValues(PrintableText.HEADER_VALUES);
+        firewall.setAllowedParameterNames(PrintableText.NAMES);
+        return firewall;
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -160,9 +160,40 @@ public final class Bench {
         long events = storedEvents();
         if (events < settings.rebuildEvents()) {
             EventSeeder seeder = historySeeder();
-            seedAndCatchUp(seeder, (int) Math.ceil((settings.rebuildEvents() - events) / (double) seeder.eventsPerCopy()));
+            int copies = (int) Math.ceil((settings.rebuildEvents() - events) / (double) seeder.eventsPerCopy());
+            if (settings.canRestartApps()) {
+                seedWithAppsStopped(seeder, copies);
+            } else {
+                seedAndCatchUp(seeder, copies);
+            }
         }
         report.rebuild = new CatalogueRebuild(hub, tokens, elasticsearch, database, settings.outputDir()).run();
+    }
+
+    /**
+     * Seeds with both apps stopped, then starts them with every processor's token at the new head. The live
+     * processors would otherwise replay every copy (at a few hundred events/s, an hour for a million events) and
+     * compete with the rebuild for the same cores; the rebuild reads the store from the start anyway.
+     */
+    private void seedWithAppsStopped(EventSeeder seeder, int copies) throws Exception {
+        Progress.say("seeding %d copies of %d models (%,d events per copy) with both apps stopped", copies,
+                seeder.modelsPerCopy(), seeder.eventsPerCopy());
+        AppProcess query = new AppProcess("query-side", settings.queryPid(), settings.queryPidFile(),
+                settings.queryUrl());
+        AppProcess command = new AppProcess("command-side", settings.commandPid(), settings.commandPidFile(),
+                settings.commandUrl());
+        query.stop();
+        command.stop();
+        long started = System.nanoTime();
+        long appended = seeder.addCopies(copies);
+        report.rebuildSeeding = new CatchUp(appended, (long) copies * seeder.modelsPerCopy(),
+                (System.nanoTime() - started) / 1e9);
+        int tokens = database.moveProcessorTokensToHead();
+        Progress.say("  seeded %,d events in %.1f s; %d processor tokens moved to the head", appended,
+                report.rebuildSeeding.seconds(), tokens);
+        command.start();
+        query.start();
+        report.memory.restarted(command.pid(), query.pid());
     }
 
     private void seedAndCatchUp(EventSeeder seeder, int copies) throws Exception {

@@ -142,20 +142,20 @@ final class CatalogueRebuild {
         }
         create.set("mappings", elasticsearch.get("/" + source + "/_mapping").path(source).path("mappings"));
         elasticsearch.put("/" + target, HubClient.JSON.writeValueAsString(create));
-        List<String> bodies = new ArrayList<>();
+        // each chunk is read from disk just before it is sent (the files were just written: the page cache serves
+        // them in a few milliseconds): a million events' documents held in memory at once overflowed the heap
+        long started = System.nanoTime();
         for (Path chunk : chunks) {
-            bodies.add(Files.readString(chunk));
+            elasticsearch.bulk(Files.readString(chunk));
+        }
+        elasticsearch.post("/" + target + "/_refresh");
+        double seconds = (System.nanoTime() - started) / 1e9;
+        for (Path chunk : chunks) {
             Files.delete(chunk);
         }
         if (!chunks.isEmpty()) {
             Files.deleteIfExists(chunks.get(0).getParent());
         }
-        long started = System.nanoTime();
-        for (String body : bodies) {
-            elasticsearch.bulk(body);
-        }
-        elasticsearch.post("/" + target + "/_refresh");
-        double seconds = (System.nanoTime() - started) / 1e9;
         elasticsearch.delete("/" + target);
         return seconds;
     }

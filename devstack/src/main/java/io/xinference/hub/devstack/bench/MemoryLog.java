@@ -11,8 +11,8 @@ final class MemoryLog {
                   double queryCpuSeconds, double wallSeconds) {
     }
 
-    private final long commandPid;
-    private final long queryPid;
+    private long commandPid;
+    private long queryPid;
     private final List<Sample> samples = new ArrayList<>();
     private double commandCpu;
     private double queryCpu;
@@ -21,6 +21,14 @@ final class MemoryLog {
     MemoryLog(long commandPid, long queryPid) {
         this.commandPid = commandPid;
         this.queryPid = queryPid;
+    }
+
+    /** The apps run as new processes from now on; their CPU is counted from zero again. */
+    void restarted(long newCommandPid, long newQueryPid) {
+        commandPid = newCommandPid;
+        queryPid = newQueryPid;
+        commandCpu = ProcessCpu.seconds(newCommandPid);
+        queryCpu = ProcessCpu.seconds(newQueryPid);
     }
 
     void sample(String phase) {

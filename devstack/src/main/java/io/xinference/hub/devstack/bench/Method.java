@@ -27,12 +27,15 @@ final class Method {
             - **Search**: closed loop over a fixed mix of six queries (full text, filters, facets, sort), one page
               of 20, after the store was seeded to the stated number of models.
             - **Seeding**: copies of the models the command API created, made inside PostgreSQL (new model ids,
-              event ids and names, consecutive global indices, one transaction per 200 copies); the live
-              projections then catch up, which is timed too.
+              event ids and names, consecutive global indices, one transaction per 200 copies); for search the
+              live projections then catch up, which is timed too; for the rebuild both apps are stopped while
+              seeding and start again with every processor's token at the new head (only the rebuild reads
+              the copies).
             - **Rebuild**: `POST /api/admin/rebuilds/catalogue` as admin, polled until `DONE`; rate = events (or
               documents) ÷ (finishedAt − startedAt) as the query side reports them. Limit: the documents of the
-              rebuilt index exported to NDJSON files first, then bulk-loaded into a fresh index with the same
-              mapping, by one client in batches of 500, timed up to a refresh. The store's read rate: every row of
+              rebuilt index exported to NDJSON files first, then bulk-loaded (each file read from the page cache
+              just before it is sent) into a fresh index with the same mapping, by one client in batches of 500,
+              timed up to a refresh. The store's read rate: every row of
               `domain_event_entry` streamed over JDBC in global order (fetch size 1000).
             - **Download**: `GET /api/models/download?model_type=llm` with no `Accept-Encoding` vs the same bytes
               saved as a file and served by the same query-side process through Spring MVC's resource handler

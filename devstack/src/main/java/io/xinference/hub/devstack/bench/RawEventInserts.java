@@ -105,6 +105,21 @@ final class RawEventInserts {
         }
     }
 
+    /**
+     * Sets every tracking processor's token (both apps', the apps stopped) to the store's last event and releases
+     * its claim. @return the tokens moved
+     */
+    int moveProcessorTokensToHead() throws SQLException {
+        try (Connection connection = connect(); Statement update = connection.createStatement()) {
+            return update.executeUpdate("""
+                    UPDATE token_entry
+                    SET token = convert_to('{"index":' || (SELECT max(global_index) FROM domain_event_entry)
+                                           || ',"gaps":[]}', 'UTF8'),
+                        token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken',
+                        owner = NULL""");
+        }
+    }
+
     void dropTable() throws SQLException {
         try (Connection connection = connect(); Statement ddl = connection.createStatement()) {
             ddl.execute("DROP TABLE IF EXISTS " + TABLE);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.axonframework.eventhandling.Segment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ProjectionLag implements MeterBinder {
 
     private static final Duration CACHE = Duration.ofSeconds(1);
+    private static final int SCAN_LIMIT = 5_000;
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper();
@@ -50,8 +52,9 @@ public class ProjectionLag implements MeterBinder {
      * @param headIndex            the highest global index in the event store (-1 when empty)
      * @param position             the lowest token index of the group's segments (-1 before the first event;
      *                             null when the group has no token yet)
-     * @param eventsBehind         indices between the two (an upper bound: gaps count too)
-     * @param oldestUnprojectedAge how old the first event after the position is; zero when caught up
+     * @param eventsBehind         events after their segment's position (segments advance independently; past
+     *                             the first 5,000 events after the position, every index counts)
+     * @param oldestUnprojectedAge how old the oldest of those events is; zero when caught up
      */
     public record Lag(long headIndex, Long position, long eventsBehind, Duration oldestUnprojectedAge,
                       Instant measuredAt) {
@@ -75,20 +78,40 @@ public class ProjectionLag implements MeterBinder {
     private Lag measure(String group, Instant now) {
         Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
         long headIndex = head == null ? -1 : head;
-        List<byte[]> tokens = jdbc.queryForList("SELECT token FROM token_entry WHERE processor_name = ?",
-                byte[].class, group);
-        Long position = null;
-        for (byte[] token : tokens) {
-            long index = lowestIndex(token);
-            position = position == null ? index : Math.min(position, index);
-        }
+        List<SegmentPosition> segments = jdbc.query("SELECT segment, token FROM token_entry WHERE processor_name = ?",
+                (row, number) -> new SegmentPosition(row.getInt("segment"), lowestIndex(row.getBytes("token"))), group);
+        Long position = segments.stream().map(SegmentPosition::index).min(Long::compare).orElse(null);
         if (position == null || position >= headIndex) {
             return new Lag(headIndex, position, 0, Duration.ZERO, now);
         }
-        List<String> oldest = jdbc.queryForList("SELECT time_stamp FROM domain_event_entry WHERE global_index > ?"
-                + " ORDER BY global_index LIMIT 1", String.class, position);
-        Duration age = oldest.isEmpty() ? Duration.ZERO : ageOf(oldest.get(0), now);
-        return new Lag(headIndex, position, headIndex - position, age, now);
+        // A segment's token only moves when that segment processes a batch: the events after a lagging token that
+        // belong to other segments are not behind. Count the ones the owning segment has not passed yet.
+        int[] ids = segments.stream().mapToInt(SegmentPosition::segmentId).toArray();
+        List<UnprojectedCandidate> after = jdbc.query("SELECT global_index, aggregate_identifier, time_stamp"
+                        + " FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT " + SCAN_LIMIT,
+                (row, number) -> new UnprojectedCandidate(row.getLong(1), row.getString(2), row.getString(3)),
+                position);
+        long behind = 0;
+        String oldest = null;
+        for (UnprojectedCandidate event : after) {
+            if (segments.stream().anyMatch(segment -> segment.index() < event.globalIndex()
+                    && Segment.computeSegment(segment.segmentId(), ids).matches(event.aggregateId()))) {
+                behind++;
+                oldest = oldest == null ? event.timestamp() : oldest;
+            }
+        }
+        if (after.size() == SCAN_LIMIT) {
+            // beyond the scanned window: count every index as behind (an upper bound)
+            behind += headIndex - after.get(after.size() - 1).globalIndex();
+        }
+        Duration age = oldest == null ? Duration.ZERO : ageOf(oldest, now);
+        return new Lag(headIndex, position, behind, age, now);
+    }
+
+    private record SegmentPosition(int segmentId, long index) {
+    }
+
+    private record UnprojectedCandidate(long globalIndex, String aggregateId, String timestamp) {
     }
 
     private static Duration ageOf(String timestamp, Instant now) {

@@ -6,6 +6,10 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +41,37 @@ public class DocumentReader {
             }
         }
         throw new UncheckedIOException("cannot read " + index + "/" + id + " after " + ATTEMPTS + " attempts", last);
+    }
+
+    /**
+     * Real-time reads of many documents in one multi-get (a rebuild reads a whole batch's documents at once
+     * rather than one request per document); ids not found are absent from the answer.
+     */
+    public <T> Map<String, T> findAll(String index, Collection<String> ids, Class<T> type) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<String> idList = List.copyOf(ids);
+        IOException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                Map<String, T> found = new HashMap<>();
+                client.mget(m -> m.index(index).ids(idList), type).docs().forEach(doc -> {
+                    if (doc.isResult() && doc.result().found() && doc.result().source() != null) {
+                        found.put(doc.result().id(), doc.result().source());
+                    } else if (doc.isFailure()) {
+                        throw new UncheckedIOException(new IOException("cannot read " + index + "/"
+                                + doc.failure().id() + ": " + doc.failure().error().reason()));
+                    }
+                });
+                return found;
+            } catch (IOException e) {
+                last = e;
+                sleep(BACKOFF_MILLIS * attempt);
+            }
+        }
+        throw new UncheckedIOException("cannot read " + ids.size() + " documents of " + index + " after "
+                + ATTEMPTS + " attempts", last);
     }
 
     private static void sleep(long millis) {

@@ -11,6 +11,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /** The catalogue: one document per model, folded with {@link CatalogueApplier} as {@link CatalogueProjection} does. */
 @Component
 public class CatalogueFold implements RebuildFold {
@@ -32,5 +34,12 @@ public class CatalogueFold implements RebuildFold {
             CatalogueApplier.apply(current, event, EventFacts.of(domain))
                     .ifPresent(next -> documents.put(next.modelId(), next.version(), next));
         }
+    }
+
+    @Override
+    public Optional<DocumentToRead> documentToRead(TrackedEventMessage<?> message) {
+        return message.getPayload() instanceof ModelEvent event
+                ? Optional.of(new DocumentToRead(event.modelId(), CatalogueDocument.class))
+                : Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package io.xinference.hub.query.replay;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
 import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import io.xinference.hub.query.elasticsearch.ElasticsearchProperties;
@@ -21,6 +22,9 @@ import java.util.List;
 @Component
 public class FreshIndex {
 
+    private static final String NO_REFRESH = "-1";
+    private static final String DEFAULT_REFRESH = "1s";
+
     private final ElasticsearchClient client;
     private final ElasticsearchProperties properties;
 
@@ -29,15 +33,27 @@ public class FreshIndex {
         this.properties = properties;
     }
 
-    /** Creates {@code <prefix><name>-v<N>-r<millis>}; the mapping is the definition's own. */
+    /**
+     * Creates {@code <prefix><name>-v<N>-r<millis>}; the mapping is the definition's own. It is created for bulk
+     * loading: no periodic refresh (nobody searches it before the swap, and every refresh of a growing index
+     * writes a new segment) and no replicas (each bulk would be indexed twice); {@link #readyForReaders} sets
+     * both back before the alias moves.
+     */
     public String create(IndexDefinition definition) throws IOException {
         String index = definition.indexName(properties.indexPrefix()) + "-r" + System.currentTimeMillis();
         try (InputStream mapping = new ClassPathResource(definition.mappingResource()).getInputStream()) {
             client.indices().create(CreateIndexRequest.of(c -> c.index(index).withJson(mapping)
-                    .settings(IndexSettings.of(s -> s.numberOfShards("1")
-                            .numberOfReplicas(String.valueOf(properties.replicas()))))));
+                    .settings(IndexSettings.of(s -> s.numberOfShards("1").numberOfReplicas("0")
+                            .refreshInterval(Time.of(t -> t.time(NO_REFRESH)))))));
         }
         return index;
+    }
+
+    /** The settings every live index has: Elasticsearch's default refresh, the configured replicas. */
+    public void readyForReaders(String index) throws IOException {
+        client.indices().putSettings(p -> p.index(index).settings(s -> s
+                .refreshInterval(Time.of(t -> t.time(DEFAULT_REFRESH)))
+                .numberOfReplicas(String.valueOf(properties.replicas()))));
     }
 
     public List<String> indicesBehind(String alias) throws IOException {

@@ -5,7 +5,6 @@ import io.xinference.hub.query.catalogue.CatalogueProjection;
 import io.xinference.hub.query.elasticsearch.DocumentReader;
 import io.xinference.hub.query.elasticsearch.ElasticsearchProperties;
 import io.xinference.hub.query.elasticsearch.ProjectionWriter;
-import io.xinference.hub.query.elasticsearch.VersionedDocument;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -20,10 +19,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  * <ol>
  *   <li>Building: a fresh index; the store is streamed from the start (through the upcasters, as the processor
  *   sees it) up to the head position taken at the start, folded with the projection's own pure fold
- *   ({@link RebuildFold}) and bulk-written with external versions. The live projection keeps serving and
- *   writing the old index.</li>
+ *   ({@link RebuildFold}) by several workers, each owning a share of the aggregates ({@link ParallelFolding}),
+ *   and bulk-written with external versions into an index without refresh or replicas until the swap. The live
+ *   projection keeps serving and writing the old index.</li>
  *   <li>Swapping: the rebuild's row says SWAPPING, which pauses this projection's processor on every other
  *   query instance ({@link SwapPauses}); the live processor here is shut down too. Once no other instance holds
  *   a valid claim on a segment (paused instances release theirs; a killed instance's claims count until the
@@ -55,7 +52,6 @@ import java.util.concurrent.TimeUnit;
 public class ProjectionRebuilder {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
-    static final int BATCH = 500;
     private static final Duration CLAIM_RELEASE_GRACE = Duration.ofSeconds(30);
 
     private final EventStore eventStore;
@@ -67,13 +63,15 @@ public class ProjectionRebuilder {
     private final ApplicationEventPublisher publisher;
     private final RebuildRegistry registry;
     private final Duration claimTimeout;
+    private final RebuildSettings settings;
 
     public ProjectionRebuilder(EventStore eventStore, EventProcessingConfiguration processing, FreshIndex freshIndex,
                                ElasticsearchProperties properties, DocumentReader reader, ProjectionWriter writer,
-                               ApplicationEventPublisher publisher, RebuildRegistry registry,
+                               ApplicationEventPublisher publisher, RebuildRegistry registry, RebuildSettings settings,
                                @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         this.registry = registry;
         this.claimTimeout = claimTimeout;
+        this.settings = settings;
         this.eventStore = eventStore;
         this.processing = processing;
         this.freshIndex = freshIndex;
@@ -110,8 +108,8 @@ public class ProjectionRebuilder {
 
     /** @return true when the alias moved to {@code index}, false when cancelled while building */
     private boolean build(Rebuild rebuild, RebuildFold fold, String alias, String index) throws Exception {
-        Folding folding = new Folding(index, rebuild, fold);
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null);
+             ParallelFolding folding = new ParallelFolding(index, rebuild, fold, reader, writer, settings)) {
             long head = position(eventStore.createHeadToken());
             rebuild.total(head);
             if (!folding.until(stream, head)) {
@@ -144,6 +142,8 @@ public class ProjectionRebuilder {
                 if (!registry.heartbeat(rebuild) || rebuild.isLost()) {
                     throw new IllegalStateException("rebuild " + rebuild.id() + " was taken over by another instance");
                 }
+                // the live processor writes here after the swap, and readers search it: live settings again
+                freshIndex.readyForReaders(index);
                 List<String> previous = freshIndex.indicesBehind(alias);
                 rebuild.previousIndices(previous);
                 freshIndex.swap(alias, previous, index);
@@ -197,75 +197,5 @@ public class ProjectionRebuilder {
 
     private static long position(TrackingToken token) {
         return token == null ? 0 : token.position().orElse(0);
-    }
-
-    /** The fold into the fresh index: this batch's documents first, else what the fresh index holds. */
-    private final class Folding implements RebuildFold.Documents {
-        private final String index;
-        private final Rebuild rebuild;
-        private final RebuildFold fold;
-        private final Map<String, VersionedDocument<Object>> batch = new LinkedHashMap<>();
-        private long position;
-        private int eventsInBatch;
-
-        Folding(String index, Rebuild rebuild, RebuildFold fold) {
-            this.index = index;
-            this.rebuild = rebuild;
-            this.fold = fold;
-        }
-
-        /** @return false when cancelled first */
-        boolean until(BlockingStream<TrackedEventMessage<?>> stream, long target) throws InterruptedException {
-            return read(stream, target, true);
-        }
-
-        void untilIgnoringCancel(BlockingStream<TrackedEventMessage<?>> stream, long target)
-                throws InterruptedException {
-            read(stream, target, false);
-        }
-
-        private boolean read(BlockingStream<TrackedEventMessage<?>> stream, long target, boolean cancellable)
-                throws InterruptedException {
-            while (position < target) {
-                if (cancellable && rebuild.cancelRequested()) {
-                    return false;
-                }
-                if (!stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
-                    continue;
-                }
-                TrackedEventMessage<?> message = stream.nextAvailable();
-                position = position(message.trackingToken());
-                try {
-                    fold.apply(message, this);
-                } catch (IllegalStateException e) {
-                    // the live projection dead-letters such an event; a rebuild records it and goes on
-                    rebuild.eventSkipped();
-                    log.warn("rebuild skipped event {}: {}", message.getIdentifier(), e.getMessage());
-                }
-                rebuild.eventDone();
-                if (++eventsInBatch >= BATCH) {
-                    flush();
-                }
-            }
-            flush();
-            return true;
-        }
-
-        @Override
-        public <T> Optional<T> get(String id, Class<T> type) {
-            VersionedDocument<Object> pending = batch.get(id);
-            return pending != null ? Optional.of(type.cast(pending.body())) : reader.find(index, id, type);
-        }
-
-        @Override
-        public void put(String id, long version, Object document) {
-            batch.put(id, new VersionedDocument<>(index, id, version, document));
-        }
-
-        private void flush() {
-            writer.write(batch.values());
-            batch.clear();
-            eventsInBatch = 0;
-        }
     }
 }

@@ -18,6 +18,19 @@ public interface RebuildFold {
 
     void apply(TrackedEventMessage<?> message, Documents documents);
 
+    /**
+     * The document {@link #apply} will read for this event, if any, so a rebuild can fetch a whole batch's
+     * documents in one request first. Documents are keyed by the event's aggregate: a rebuild folds each
+     * aggregate's events on one thread, in order.
+     */
+    default Optional<DocumentToRead> documentToRead(TrackedEventMessage<?> message) {
+        return Optional.empty();
+    }
+
+    /** A document by id, and the class it is read as. */
+    record DocumentToRead(String id, Class<?> type) {
+    }
+
     /** The fresh index's documents as the rebuild sees them: this batch's writes first, then the index. */
     interface Documents {
 

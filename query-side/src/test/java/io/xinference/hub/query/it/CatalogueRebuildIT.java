@@ -153,14 +153,14 @@ class CatalogueRebuildIT extends QuerySideITSupport {
                 .getResponse().getStatus()).isEqualTo(400);
         List<String> before = indicesBehindCatalogue();
 
-        // hold the rebuild at its first read of the fresh index, so the cancel lands while it builds
+        // hold the rebuild at its first read of the fresh index (a batch's multi-get), so the cancel lands while it builds
         CountDownLatch reached = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         doAnswer(invocation -> {
             reached.countDown();
             release.await(1, TimeUnit.MINUTES);
             return invocation.callRealMethod();
-        }).when(documentReader).find(argThat(index -> index.contains("catalogue-v1-r")), any(), any());
+        }).when(documentReader).findAll(argThat(index -> index.contains("catalogue-v1-r")), any(), any());
         String id;
         try {
             MockHttpServletResponse started = mvc.perform(post("/api/admin/rebuilds/catalogue")
@@ -173,7 +173,7 @@ class CatalogueRebuildIT extends QuerySideITSupport {
                     .getResponse().getStatus()).isEqualTo(202);
         } finally {
             release.countDown();
-            doCallRealMethod().when(documentReader).find(any(), any(), any());
+            doCallRealMethod().when(documentReader).findAll(any(), any(), any());
         }
         JsonNode cancelled = await().atMost(REBUILD_WAIT).until(() -> rebuild(id),
                 status -> !status.path("phase").asText().matches("BUILDING|SWAPPING"));
