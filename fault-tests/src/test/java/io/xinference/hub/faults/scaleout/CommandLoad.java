@@ -17,9 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Registrations and README updates by one user, spread over several command instances, from a few threads at
  * once, as fast as they answer. A registration that gets no answer (its instance died under it) is sent again,
  * with the same {@code Idempotency-Key}, to the next instance, as a load balancer or a client would; an update
- * that gets no answer is counted, not retried (its outcome is unknown: the event store says).
+ * that gets no answer is counted, not retried (its outcome is unknown: the event store says); an update that
+ * lost a race with the other instance (409 concurrent-change) is sent again, as its problem says.
  */
 final class CommandLoad implements AutoCloseable {
+
+    private static final int MAX_CONCURRENT_CHANGE_RETRIES = 5;
 
     /** One request: where it went, when it ended, what came back. */
     record Sent(String instance, long endedAtNanos, int status, String what) {
@@ -37,6 +40,7 @@ final class CommandLoad implements AutoCloseable {
     final ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
     final AtomicInteger retriedRegistrations = new AtomicInteger();
+    final AtomicInteger concurrentChangeRetries = new AtomicInteger();
 
     CommandLoad(List<HubAppProcess> instances, KeycloakTokens tokens, String namePrefix) {
         this.instances = List.copyOf(instances);
@@ -95,12 +99,22 @@ final class CommandLoad implements AutoCloseable {
         HubAppProcess target = next();
         String readme = "# README\n\nrevision " + UUID.randomUUID() + "\n";
         HubHttp.Answer answer = HubHttp.updateReadme(target.baseUrl(), tokens.accessToken("alice"), modelId, readme);
+        // two instances storing the same model's next event at once: the loser answers 409 concurrent-change and
+        // the client sends it again, as the problem's detail tells it to (an update without If-Match just retries)
+        for (int retry = 0; retry < MAX_CONCURRENT_CHANGE_RETRIES && isConcurrentChange(answer); retry++) {
+            concurrentChangeRetries.incrementAndGet();
+            answer = HubHttp.updateReadme(target.baseUrl(), tokens.accessToken("alice"), modelId, readme);
+        }
         record(target, answer, "update " + modelId);
         if (answer.ok()) {
             acknowledged.merge(modelId, answer.json().path("version").asLong(), Math::max);
         } else if (answer.status() != -1) {
             unexpected.add("update " + modelId + " on " + target.name() + ": " + answer);
         }
+    }
+
+    private static boolean isConcurrentChange(HubHttp.Answer answer) {
+        return answer.status() == 409 && answer.body().contains("concurrent-change");
     }
 
     private void record(HubAppProcess target, HubHttp.Answer answer, String what) {

@@ -185,8 +185,9 @@ class ScaleOutIT {
         assertThat(load.unexpected).as("answers other than 2xx from live instances").isEmpty();
         Map<String, StoreFacts.StoredModel> models = store.models(NAME_PREFIX);
         long events = models.values().stream().mapToLong(m -> m.eventIds().size()).sum();
-        say("load stopped: %d models, %d events (%d in the store), %d commands answered", models.size(), events,
-                store.eventCount(), load.answeredOk());
+        say("load stopped: %d models, %d events (%d in the store), %d commands answered, %d updates sent again"
+                        + " after a 409 concurrent-change", models.size(), events, store.eventCount(),
+                load.answeredOk(), load.concurrentChangeRetries.get());
         assertThat(models.size()).isGreaterThan(10);
         // every acknowledged change is in the store
         load.acknowledged.forEach((id, version) -> {
