@@ -73,6 +73,12 @@ public class DefinitionValidator {
             return new DefinitionCheck(List.of(new Violation("", "the definition must be a JSON object")),
                     ClientCompatibility.allClients());
         }
+        List<Violation> outOfRange = new ArrayList<>();
+        findNonFiniteNumbers(definition, "", outOfRange);
+        if (!outOfRange.isEmpty()) {
+            // the schema library cannot compare NaN or infinity (it fails with an exception): refuse them first
+            return new DefinitionCheck(outOfRange, ClientCompatibility.allClients());
+        }
         List<NewerClientFeatures.Feature> features = NewerClientFeatures.find(type, definition);
         Set<String> usedFeatures = new LinkedHashSet<>();
         // one entry per pointer: alternatives (anyOf) and combined rules (allOf) report several messages for one spot
@@ -102,6 +108,20 @@ public class DefinitionValidator {
             throw new InvalidDefinitionException(check.violations());
         }
         return check.compatibility();
+    }
+
+    /** A number too large for a double (e.g. {@code 1e999}) is read as infinity; JSON itself has no such value. */
+    private static void findNonFiniteNumbers(JsonNode node, String pointer, List<Violation> found) {
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            found.add(new Violation(pointer, "the number is out of range (larger than a 64-bit floating point)"));
+        } else if (node.isObject()) {
+            node.properties().forEach(field -> findNonFiniteNumbers(field.getValue(), pointer + "/"
+                    + escape(field.getKey()), found));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                findNonFiniteNumbers(node.get(i), pointer + "/" + i, found);
+            }
+        }
     }
 
     private static List<Violation> nameAndTypeViolations(ModelType type, JsonNode definition, String expectedName) {

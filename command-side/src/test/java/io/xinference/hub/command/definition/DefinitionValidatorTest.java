@@ -100,6 +100,17 @@ class DefinitionValidatorTest {
     }
 
     @Test
+    void aNumberTooLargeForADoubleIsRefusedWhereItIsNotThrown() throws Exception {
+        // Jackson reads 1e999 as infinity; the schema library's const check threw on it (found by fuzzing)
+        ObjectNode definition = RealFixtures.asSentByClient(ModelType.LLM);
+        definition.set("context_length", new com.fasterxml.jackson.databind.ObjectMapper().readTree("1e999"));
+        definition.putObject("extra").put("a/b", Double.NaN);
+
+        assertThat(VALIDATOR.check(ModelType.LLM, definition, null).violations())
+                .extracting(Violation::pointer).containsExactly("/context_length", "/extra/a~1b");
+    }
+
+    @Test
     void nameOutsideThePatternIsRefused() {
         ObjectNode definition = RealFixtures.asSentByClient(ModelType.RERANK);
         definition.put("model_name", "bge reranker/v2");
