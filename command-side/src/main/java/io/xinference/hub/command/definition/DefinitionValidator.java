@@ -14,7 +14,9 @@ import io.xinference.hub.events.ClientCompatibility;
 import io.xinference.hub.events.ModelType;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,18 +112,29 @@ public class DefinitionValidator {
         return check.compatibility();
     }
 
-    /** A number too large for a double (e.g. {@code 1e999}) is read as infinity; JSON itself has no such value. */
-    private static void findNonFiniteNumbers(JsonNode node, String pointer, List<Violation> found) {
-        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
-            found.add(new Violation(pointer, "the number is out of range (larger than a 64-bit floating point)"));
-        } else if (node.isObject()) {
-            node.properties().forEach(field -> findNonFiniteNumbers(field.getValue(), pointer + "/"
-                    + escape(field.getKey()), found));
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                findNonFiniteNumbers(node.get(i), pointer + "/" + i, found);
+    /**
+     * A number too large for a double (e.g. {@code 1e999}) is read as infinity; JSON itself has no such value.
+     * Walked with an explicit stack: a definition may nest a thousand levels deep (found by fuzzing).
+     */
+    private static void findNonFiniteNumbers(JsonNode root, String rootPointer, List<Violation> found) {
+        Deque<Map.Entry<String, JsonNode>> pending = new ArrayDeque<>();
+        pending.push(Map.entry(rootPointer, root));
+        while (!pending.isEmpty()) {
+            Map.Entry<String, JsonNode> next = pending.pop();
+            String pointer = next.getKey();
+            JsonNode node = next.getValue();
+            if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+                found.add(new Violation(pointer, "the number is out of range (larger than a 64-bit floating point)"));
+            } else if (node.isObject()) {
+                node.properties().forEach(field -> pending.push(Map.entry(pointer + "/" + escape(field.getKey()),
+                        field.getValue())));
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    pending.push(Map.entry(pointer + "/" + i, node.get(i)));
+                }
             }
         }
+        found.sort(java.util.Comparator.comparing(Violation::pointer));
     }
 
     private static List<Violation> nameAndTypeViolations(ModelType type, JsonNode definition, String expectedName) {
