@@ -1,6 +1,9 @@
 package io.xinference.hub.command.webhook;
 
 import io.xinference.hub.command.notification.MailOutbox;
+import io.xinference.hub.command.outbound.HostResolver;
+import io.xinference.hub.command.outbound.OutboundHttp;
+import io.xinference.hub.command.outbound.OutboundPolicy;
 import io.xinference.hub.command.notification.NotificationProperties;
 import io.xinference.hub.command.usercenter.TokenCipher;
 import io.xinference.hub.command.schedule.OutboxProcessing;
@@ -44,8 +47,8 @@ public class WebhookConfiguration {
 
     @Bean
     Webhooks webhooks(WebhookStore store, DeliveryStore deliveries, WebhookSecrets secrets,
-                      WebhookProperties properties) {
-        return new Webhooks(store, deliveries, secrets, properties, Clock.systemUTC());
+                      WebhookProperties properties, OutboundPolicy outbound) {
+        return new Webhooks(store, deliveries, secrets, properties, outbound, Clock.systemUTC());
     }
 
     @Bean
@@ -60,9 +63,10 @@ public class WebhookConfiguration {
     @ConditionalOnProperty(prefix = "hub.webhooks", name = "enabled", havingValue = "true", matchIfMissing = true)
     WebhookDeliveryWorker webhookDeliveryWorker(DeliveryStore deliveries, WebhookStore store, WebhookSecrets secrets,
                                                 MailOutbox mails, WebhookProperties properties,
-                                                PlatformTransactionManager transactions) {
+                                                PlatformTransactionManager transactions, OutboundPolicy outbound) {
         return new WebhookDeliveryWorker(deliveries, store, secrets, mails, properties,
-                new TransactionTemplate(transactions), Clock.systemUTC());
+                new TransactionTemplate(transactions), Clock.systemUTC(),
+                new OutboundHttp(outbound, HostResolver.SYSTEM, properties.timeout()));
     }
 
     @Bean

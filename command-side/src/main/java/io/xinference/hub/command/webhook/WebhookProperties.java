@@ -6,10 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * Webhooks ({@code hub.webhooks.*}).
+ * Webhooks ({@code hub.webhooks.*}). Which receivers may be reached is the outbound policy's ({@code hub.outbound.*}).
  *
  * @param enabled            {@code false} leaves the delivery process and the poller out
- * @param allowLoopbackHttp  also accept {@code http://127.0.0.1...} receivers (tests, development); HTTPS otherwise
  * @param maxPerUser         webhooks one person may register
  * @param maxUrlLength       characters of a receiver URL
  * @param pollInterval       how often due deliveries are looked for
@@ -20,14 +19,13 @@ import java.time.Duration;
  * @param logRetention       how long finished deliveries stay in the log
  */
 @ConfigurationProperties("hub.webhooks")
-public record WebhookProperties(Boolean enabled, Boolean allowLoopbackHttp, Integer maxPerUser, Integer maxUrlLength,
+public record WebhookProperties(Boolean enabled, Integer maxPerUser, Integer maxUrlLength,
                                 Duration pollInterval, Duration firstRetryDelay, Duration maxRetryDelay,
                                 Integer maxAttempts, Integer pauseAfterFailures, Duration timeout,
                                 Duration logRetention) {
 
     public WebhookProperties {
         enabled = enabled == null || enabled;
-        allowLoopbackHttp = allowLoopbackHttp != null && allowLoopbackHttp;
         maxPerUser = maxPerUser == null ? 10 : maxPerUser;
         maxUrlLength = maxUrlLength == null ? 2048 : maxUrlLength;
         pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
