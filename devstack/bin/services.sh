@@ -153,7 +153,8 @@ start_keycloak() {
         && db_options+=(--db-url="jdbc:h2:file:$STATE_DIR/keycloak/db/keycloakdb;NON_KEYWORDS=VALUE")
     mkdir -p "$STATE_DIR/keycloak/db" "$home/data/import"
     cp "$KC_REALM_FILE" "$home/data/import/"
-    # dev-file keeps accounts made in the UI across restarts; test runs pass KC_DB=dev-mem for a fresh realm
+    # dev-file keeps accounts made in the UI, the realm's keys and every subject across restarts (test instances
+    # get a fresh realm because their state folder is new at every start)
     start_process keycloak env JAVA_HOME="$JAVA17_HOME" KC_BOOTSTRAP_ADMIN_USERNAME=admin \
         KC_BOOTSTRAP_ADMIN_PASSWORD="${HUB_KEYCLOAK_ADMIN_PASSWORD:-admin}" \
         HUB_SMTP_PORT="$SMTP_PORT" HUB_UI_ORIGIN="$UI_ORIGIN" \
