@@ -3,16 +3,6 @@ package io.xinference.hub.command.webhook;
 import io.xinference.hub.command.outbox.OutboxProcessing;
 import io.xinference.hub.events.EventMetadataKeys;
 import io.xinference.hub.events.ModelEvent;
-import io.xinference.hub.events.ModelApproved;
-import io.xinference.hub.events.ModelDefinitionUpdated;
-import io.xinference.hub.events.ModelDeleted;
-import io.xinference.hub.events.ModelExpirationDateSet;
-import io.xinference.hub.events.ModelExpired;
-import io.xinference.hub.events.ModelReadmeUpdated;
-import io.xinference.hub.events.ModelRegistered;
-import io.xinference.hub.events.ModelRejected;
-import io.xinference.hub.events.ModelSubmissionWithdrawn;
-import io.xinference.hub.events.ModelSubmittedForReview;
 import io.xinference.hub.events.Visibility;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,11 +34,12 @@ public class WebhookDeliveryProcess {
 
     @EventHandler
     public void on(ModelEvent event, EventMessage<?> message) {
-        if (event instanceof ModelRegistered registered && registered.owner() != null) {
-            webhooks.rememberOwner(registered.modelId(), registered.owner().subject());
-        }
         EventKind kind = EventKind.of(event);
-        Visibility visibility = visibilityOf(event);
+        if (kind == EventKind.MODEL_REGISTERED) {
+            // a registration names its owner
+            event.namedPerson().ifPresent(owner -> webhooks.rememberOwner(event.modelId(), owner.subject()));
+        }
+        Visibility visibility = event.visibility();
         String owner = webhooks.ownerOf(event.modelId()).orElse(null);
         String body = null;
         for (Webhook hook : webhooks.candidatesFor(owner)) {
@@ -61,21 +52,5 @@ public class WebhookDeliveryProcess {
                 deliveries.queue(hook.id(), message.getIdentifier(), kind, event.modelId(), body, clock.instant());
             }
         }
-    }
-
-    /** Every model event says the model's visibility; {@link ModelEvent} itself does not declare it. */
-    static Visibility visibilityOf(ModelEvent event) {
-        if (event instanceof ModelRegistered e) return e.visibility();
-        if (event instanceof ModelDefinitionUpdated e) return e.visibility();
-        if (event instanceof ModelReadmeUpdated e) return e.visibility();
-        if (event instanceof ModelSubmittedForReview e) return e.visibility();
-        if (event instanceof ModelSubmissionWithdrawn e) return e.visibility();
-        if (event instanceof ModelApproved e) return e.visibility();
-        if (event instanceof ModelRejected e) return e.visibility();
-        if (event instanceof ModelExpirationDateSet e) return e.visibility();
-        if (event instanceof ModelExpired e) return e.visibility();
-        if (event instanceof ModelDeleted e) return e.visibility();
-        // a future event nobody listed here is treated as private: it reaches the owner's hooks only
-        return Visibility.PRIVATE;
     }
 }
