@@ -1,5 +1,6 @@
 package io.xinference.hub.command.webhook;
 
+import io.xinference.hub.command.outbox.OutboxProcessing;
 import io.xinference.hub.events.EventMetadataKeys;
 import io.xinference.hub.events.ModelEvent;
 import io.xinference.hub.events.Visibility;
@@ -11,13 +12,12 @@ import java.time.Clock;
 
 /**
  * Turns every model event into queued deliveries for the webhooks allowed to receive it ({@link WebhookRouting}).
- * It only writes rows, in the event processor's transaction together with its token; {@link WebhookDeliveryWorker}
- * does the HTTP. Its own processing group keeps slow or dead receivers away from commands and projections.
+ * It is the webhook handler of the one outbox processor ({@link OutboxProcessing}): it only writes rows, in the
+ * processor's transaction together with its token; {@link WebhookDeliveryWorker} does the HTTP, so slow or dead
+ * receivers stay away from commands and projections.
  */
-@ProcessingGroup(WebhookDeliveryProcess.PROCESSING_GROUP)
+@ProcessingGroup(OutboxProcessing.PROCESSING_GROUP)
 public class WebhookDeliveryProcess {
-
-    public static final String PROCESSING_GROUP = "webhook-delivery";
 
     private final WebhookStore webhooks;
     private final DeliveryStore deliveries;
