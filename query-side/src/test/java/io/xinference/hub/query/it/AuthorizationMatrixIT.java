@@ -1,6 +1,7 @@
 package io.xinference.hub.query.it;
 
 import io.xinference.hub.devstack.AuthorizationTable;
+import io.xinference.hub.devstack.VisibilityTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xinference.hub.devstack.Fixtures;
@@ -45,14 +46,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * owner (of the models), other user (a second plain user: the id swap), reviewer, public maintainer, enterprise
  * maintainer, auditor, admin. Every cell is a real HTTP request to the running app with a real access token of the
  * realm's demo user (bob as the plain and the other user, alice the owner, rita, paula, erin, audrey, adam), so the
- * realm's role mapping, Keycloak's token shape and the resource server's checks are all part of it; the admin
- * (adam) holds every role, as in the realm. {@link VisibilityMatrixIT} checks search hits, totals and facets in
- * depth. {@link #everyEndpointOfTheRunningAppHasRows()} reads {@code /v3/api-docs} and fails for an endpoint
+ * realm's role mapping, Keycloak's token shape and the resource server's checks are all part of it
+ * ({@link VisibilityMatrixIT} checks search hits, totals and facets in depth). The admin is adam, who holds every
+ * role of the realm, so the audit calls and the review queue are his too (hub-admin alone adds only the admin
+ * calls). {@link #everyEndpointOfTheRunningAppHasRows()} reads {@code /v3/api-docs} and fails for an endpoint
  * without a row. Admin calls that would change something name an unknown object, so the
  * cell proves the permission check without side effects (400/404 for the admin, 403 for everyone else).
- * Auditors read every model's history, private ones included (an audit must be complete); the catalogue shows
- * auditors only what everyone sees (they use the audit calls for the rest). The admin column is adam's: he holds
- * every role of the realm, so he sees what any of them lets see (hub-admin alone adds only the admin calls).
+ * Auditors and admins see every model, in the catalogue as in the audit trail (the decision next to
+ * {@code ModelGrants}). The shared visibility table ({@link VisibilityTable}) drives every object cell of the
+ * catalogue and Xinference calls ({@link #everyObjectCellAnswersWhatTheSharedVisibilityTableSays()}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixIT extends QuerySideITSupport {
@@ -74,23 +76,23 @@ class AuthorizationMatrixIT extends QuerySideITSupport {
 
     /** endpoint | case | anonymous plain owner other reviewer public-maint enterprise-maint auditor admin */
     private static final String TABLE = """
-            GET /api/catalogue/models/{id}            | private    | 404 404 200 404 404 200 404 404 200
-            GET /api/catalogue/models/{id}            | pending    | 404 404 200 404 200 404 404 404 200
+            GET /api/catalogue/models/{id}            | private    | 404 404 200 404 404 200 404 200 200
+            GET /api/catalogue/models/{id}            | pending    | 404 404 200 404 200 200 404 200 200
             GET /api/catalogue/models/{id}            | public     | 200 200 200 200 200 200 200 200 200
-            GET /api/catalogue/models/{id}            | enterprise | 404 404 200 404 404 404 200 404 200
-            GET /api/catalogue/models/{id}            | expired    | 404 404 200 404 404 200 404 404 200
-            GET /api/catalogue/models/{id}            | deleted    | 404 404 200 404 404 200 404 404 200
-            GET /api/catalogue/models/by-name/{name}  | private    | 404 404 200 404 404 200 404 404 200
-            GET /api/catalogue/models/by-name/{name}  | pending    | 404 404 200 404 200 404 404 404 200
+            GET /api/catalogue/models/{id}            | enterprise | 404 404 200 404 404 404 200 200 200
+            GET /api/catalogue/models/{id}            | expired    | 404 404 200 404 404 200 404 200 200
+            GET /api/catalogue/models/{id}            | deleted    | 404 404 200 404 404 200 404 200 200
+            GET /api/catalogue/models/by-name/{name}  | private    | 404 404 200 404 404 200 404 200 200
+            GET /api/catalogue/models/by-name/{name}  | pending    | 404 404 200 404 200 200 404 200 200
             GET /api/catalogue/models/by-name/{name}  | public     | 200 200 200 200 200 200 200 200 200
-            GET /api/catalogue/models/by-name/{name}  | enterprise | 404 404 200 404 404 404 200 404 200
-            GET /api/catalogue/models/by-name/{name}  | expired    | 404 404 200 404 404 200 404 404 200
-            GET /api/catalogue/models/by-name/{name}  | deleted    | 404 404 200 404 404 200 404 404 200
-            GET /api/models/{name}                    | private    | 403 403 200 403 403 200 403 403 200
-            GET /api/models/{name}                    | pending    | 403 403 200 403 200 403 403 403 200
+            GET /api/catalogue/models/by-name/{name}  | enterprise | 404 404 200 404 404 404 200 200 200
+            GET /api/catalogue/models/by-name/{name}  | expired    | 404 404 200 404 404 200 404 200 200
+            GET /api/catalogue/models/by-name/{name}  | deleted    | 404 404 200 404 404 200 404 200 200
+            GET /api/models/{name}                    | private    | 403 403 200 403 403 200 403 200 200
+            GET /api/models/{name}                    | pending    | 403 403 200 403 200 200 403 200 200
             GET /api/models/{name}                    | public     | 200 200 200 200 200 200 200 200 200
-            GET /api/models/{name}                    | enterprise | 403 403 200 403 403 403 200 403 200
-            GET /api/models/{name}                    | expired    | 403 403 200 403 403 200 403 403 200
+            GET /api/models/{name}                    | enterprise | 403 403 200 403 403 403 200 200 200
+            GET /api/models/{name}                    | expired    | 403 403 200 403 403 200 403 200 200
             GET /api/models/{name}                    | deleted    | 404 404 404 404 404 404 404 404 404
             GET /api/audit-trail/models/{modelId}/history   | private    | 401 403 403 403 403 403 403 200 200
             GET /api/audit-trail/models/{modelId}/history   | pending    | 401 403 403 403 403 403 403 200 200
@@ -173,6 +175,35 @@ class AuthorizationMatrixIT extends QuerySideITSupport {
         assertThat(ROWS.stream().map(Row::endpoint).distinct().count()).isEqualTo(24);
         assertThat(ROWS).hasSize(59);
         assertThat(ROWS.stream().mapToLong(row -> row.expected().size()).sum()).isEqualTo(531);
+    }
+
+    @Test
+    void everyObjectCellAnswersWhatTheSharedVisibilityTableSays() {
+        Map<String, String> cellOf = Map.of("private", "PRIVATE:APPROVED", "pending", "PUBLIC:PENDING_REVIEW",
+                "public", "PUBLIC:APPROVED", "enterprise", "ENTERPRISE:APPROVED", "expired", "PUBLIC:EXPIRED",
+                "deleted", "PUBLIC:DELETED");
+        Map<Persona, String> tablePersona = Map.of(Persona.ANONYMOUS, "anonymous", Persona.PLAIN_USER, "plain user",
+                Persona.OWNER_, "owner", Persona.OTHER_USER, "plain user", Persona.REVIEWER, "reviewer",
+                Persona.PUBLIC_MAINTAINER, "public maintainer", Persona.ENTERPRISE_MAINTAINER, "enterprise maintainer",
+                Persona.AUDITOR, "auditor", Persona.ADMIN_, "admin");
+        int checked = 0;
+        for (Row row : ROWS) {
+            boolean catalogue = row.path().startsWith("/api/catalogue/models/");
+            boolean xinference = row.endpoint().equals("GET /api/models/{name}");
+            if (!catalogue && !xinference) {
+                continue;
+            }
+            String[] cell = cellOf.get(row.kase()).split(":");
+            for (Map.Entry<Persona, Integer> entry : row.expected().entrySet()) {
+                boolean seen = VisibilityTable.sees(VisibilityTable.persona(tablePersona.get(entry.getKey())),
+                        cell[0], cell[1]);
+                int expected = xinference && cell[1].equals("DELETED") ? 404 : seen ? 200 : xinference ? 403 : 404;
+                assertThat(entry.getValue()).as(row.endpoint() + " | " + row.kase() + " | " + entry.getKey())
+                        .isEqualTo(expected);
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(3 * 6 * 9);
     }
 
     @Test
