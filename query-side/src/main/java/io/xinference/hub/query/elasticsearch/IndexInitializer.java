@@ -1,20 +1,16 @@
 package io.xinference.hub.query.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
-import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import co.elastic.clients.transport.endpoints.BooleanResponse;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -76,11 +72,7 @@ public class IndexInitializer implements SmartInitializingSingleton {
     }
 
     private void create(IndexDefinition definition, String index) throws IOException {
-        try (InputStream mapping = new ClassPathResource(definition.mappingResource()).getInputStream()) {
-            CreateIndexRequest request = CreateIndexRequest.of(c -> c.index(index).withJson(mapping)
-                    .settings(IndexSettings.of(s -> s.numberOfShards("1")
-                            .numberOfReplicas(String.valueOf(properties.replicas())))));
-            client.indices().create(request);
-        }
+        client.indices().create(IndexResource.createRequest(definition, index, s -> s.numberOfShards("1")
+                .numberOfReplicas(String.valueOf(properties.replicas()))));
     }
 }
