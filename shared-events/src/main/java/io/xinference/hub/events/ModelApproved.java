@@ -7,4 +7,9 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record ModelApproved(String modelId, String modelName, ModelType modelType, Visibility visibility,
                             int round, Actor reviewer, JsonNode definition) implements ModelEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

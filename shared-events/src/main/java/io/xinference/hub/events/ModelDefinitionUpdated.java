@@ -8,4 +8,9 @@ import org.axonframework.serialization.Revision;
 public record ModelDefinitionUpdated(String modelId, String modelName, ModelType modelType, Visibility visibility,
                                      JsonNode definition, ClientCompatibility compatibility,
                                      ModelStatus status) implements ModelEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

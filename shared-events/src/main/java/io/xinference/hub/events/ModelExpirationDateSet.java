@@ -8,4 +8,9 @@ import java.time.Instant;
 @Revision("1")
 public record ModelExpirationDateSet(String modelId, String modelName, ModelType modelType, Visibility visibility,
                                      Instant expiresAt) implements ModelEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

@@ -6,4 +6,9 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record ModelExpired(String modelId, String modelName, ModelType modelType, Visibility visibility,
                            ExpiryCause cause) implements ModelEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

@@ -13,4 +13,9 @@ import java.time.Instant;
 public record ModelRegistered(String modelId, String modelName, ModelType modelType, Visibility visibility,
                               JsonNode definition, String readme, Actor owner, ModelStatus status,
                               Instant expiresAt, ClientCompatibility compatibility) implements ModelEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

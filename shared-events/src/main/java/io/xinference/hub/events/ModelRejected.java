@@ -20,4 +20,9 @@ public record ModelRejected(String modelId, String modelName, ModelType modelTyp
                          Actor reviewer, String feedback) {
         this(modelId, modelName, modelType, visibility, round, reviewer, feedback, true);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

@@ -8,4 +8,9 @@ import org.axonframework.serialization.Revision;
 public record ModelSubmittedForReview(String modelId, String modelName, ModelType modelType, Visibility visibility,
                                       int round, Actor submitter, JsonNode definition,
                                       String readme) implements ModelEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

@@ -20,6 +20,7 @@ import io.xinference.hub.events.ModelSubmittedForReview;
 import io.xinference.hub.events.ModelType;
 import io.xinference.hub.events.Visibility;
 import io.xinference.hub.security.CurrentUser;
+import io.xinference.hub.security.ModelGrants;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -103,7 +104,7 @@ public class ModelAggregate {
     @CommandHandler
     public ModelChanged handle(SubmitForReview command) {
         requireVisible(command.caller());
-        ModelPolicy.requireSubmitter(command.caller(), owner);
+        ModelPolicy.requireSubmitter(command.caller(), owner, visibility, status);
         requireVersion(command);
         if (visibility == Visibility.PRIVATE) {
             throw wrongState("private models need no review");
@@ -119,7 +120,7 @@ public class ModelAggregate {
     @CommandHandler
     public ModelChanged handle(WithdrawSubmission command) {
         requireVisible(command.caller());
-        ModelPolicy.requireSubmitter(command.caller(), owner);
+        ModelPolicy.requireSubmitter(command.caller(), owner, visibility, status);
         requireVersion(command);
         requirePendingReview();
         apply(new ModelSubmissionWithdrawn(modelId, modelName, modelType, visibility, round));
@@ -129,7 +130,7 @@ public class ModelAggregate {
     @CommandHandler
     public ModelChanged handle(ApproveSubmission command) {
         requireVisible(command.caller());
-        ModelPolicy.requireReviewer(command.caller(), roundSubmitter);
+        ModelPolicy.requireReviewer(command.caller(), owner, visibility, status, roundSubmitter);
         requireVersion(command);
         requirePendingReview();
         apply(new ModelApproved(modelId, modelName, modelType, visibility, round,
@@ -140,7 +141,7 @@ public class ModelAggregate {
     @CommandHandler
     public ModelChanged handle(RejectSubmission command) {
         requireVisible(command.caller());
-        ModelPolicy.requireReviewer(command.caller(), roundSubmitter);
+        ModelPolicy.requireReviewer(command.caller(), owner, visibility, status, roundSubmitter);
         requireVersion(command);
         requirePendingReview();
         if (command.feedback() == null || command.feedback().isBlank()) {
@@ -201,7 +202,7 @@ public class ModelAggregate {
         owner = event.owner();
         definition = event.definition();
         readme = event.readme();
-        status = event.status();
+        status = event.statusAfter(status);
         expiresAt = event.expiresAt();
         if (event.status() == ModelStatus.PENDING_REVIEW) {
             round = 1; // registering a shared model without the publish permission opens the first review round
@@ -212,7 +213,7 @@ public class ModelAggregate {
     @EventSourcingHandler
     void on(ModelDefinitionUpdated event) {
         definition = event.definition();
-        status = event.status();
+        status = event.statusAfter(status);
     }
 
     @EventSourcingHandler
@@ -224,22 +225,22 @@ public class ModelAggregate {
     void on(ModelSubmittedForReview event) {
         round = event.round();
         roundSubmitter = event.submitter();
-        status = ModelStatus.PENDING_REVIEW;
+        status = event.statusAfter(status);
     }
 
     @EventSourcingHandler
     void on(ModelSubmissionWithdrawn event) {
-        status = ModelStatus.DRAFT;
+        status = event.statusAfter(status);
     }
 
     @EventSourcingHandler
     void on(ModelApproved event) {
-        status = ModelStatus.APPROVED;
+        status = event.statusAfter(status);
     }
 
     @EventSourcingHandler
     void on(ModelRejected event) {
-        status = ModelStatus.REJECTED;
+        status = event.statusAfter(status);
     }
 
     @EventSourcingHandler
@@ -249,12 +250,12 @@ public class ModelAggregate {
 
     @EventSourcingHandler
     void on(ModelExpired event) {
-        status = ModelStatus.EXPIRED;
+        status = event.statusAfter(status);
     }
 
     @EventSourcingHandler
     void on(ModelDeleted event) {
-        status = ModelStatus.DELETED;
+        status = event.statusAfter(status);
         markDeleted();
     }
 
@@ -265,7 +266,7 @@ public class ModelAggregate {
     }
 
     private void requireVisible(CurrentUser caller) {
-        if (!ModelPolicy.canSee(caller, owner, visibility, status)) {
+        if (!ModelGrants.canSee(caller, owner == null ? null : owner.subject(), visibility, status)) {
             throw new ModelRuleViolation(Refusal.NOT_VISIBLE, "no model with id " + modelId);
         }
     }
