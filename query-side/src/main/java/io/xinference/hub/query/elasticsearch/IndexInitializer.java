@@ -49,9 +49,12 @@ public class IndexInitializer implements SmartInitializingSingleton {
             if (aliasExists.value()) {
                 GetAliasResponse current = client.indices().getAlias(a -> a.name(alias));
                 if (!current.result().containsKey(index)) {
-                    // an older (or newer) mapping version is live; moving the alias is the rebuild's job
+                    // an older (or newer) mapping version is live; moving the alias is the rebuild's job. Until
+                    // then the live index gets this version's new fields (adding fields is allowed), so documents
+                    // written by this code are accepted by its strict mapping
                     log.warn("alias {} points at {}, not {}: rebuild the read model to switch", alias,
                             current.result().keySet(), index);
+                    addNewFields(definition, alias);
                 }
                 return;
             }
@@ -68,6 +71,15 @@ public class IndexInitializer implements SmartInitializingSingleton {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare index " + index, e);
+        }
+    }
+
+    private void addNewFields(IndexDefinition definition, String alias) {
+        try {
+            String mappings = IndexResource.mappings(definition);
+            client.indices().putMapping(p -> p.index(alias).withJson(new java.io.StringReader(mappings)));
+        } catch (IOException | ElasticsearchException e) {
+            log.warn("could not add the fields of {} to {}: rebuild it", definition.mappingResource(), alias, e);
         }
     }
 

@@ -23,6 +23,13 @@ public final class IndexResource {
     private IndexResource() {
     }
 
+    /** The resource's {@code mappings} as JSON, e.g. to add a newer version's fields to a live older index. */
+    public static String mappings(IndexDefinition definition) throws IOException {
+        try (InputStream in = new ClassPathResource(definition.mappingResource()).getInputStream()) {
+            return JSON.readTree(in).path("mappings").toString();
+        }
+    }
+
     public static CreateIndexRequest createRequest(IndexDefinition definition, String index,
                                                    UnaryOperator<IndexSettings.Builder> extraSettings)
             throws IOException {
