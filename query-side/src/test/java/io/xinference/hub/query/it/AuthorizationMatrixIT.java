@@ -38,9 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * The authorization matrix of query-side, as one table: <b>24 endpoints × 9 personas × cases (the 6 object cases
+ * The authorization matrix of query-side, as one table: <b>26 endpoints × 9 personas × cases (the 6 object cases
  * private, pending, public, enterprise, expired, deleted on the calls about one model, plus one case elsewhere) =
- * 59 rows, 531 cells</b> (asserted in {@link #theTableHasTheAdvertisedSize()}).
+ * 61 rows, 549 cells</b> (asserted in {@link #theTableHasTheAdvertisedSize()}).
  * <p>
  * Each row: {@code METHOD path | case | statuses}, in the persona order of {@link Persona}: anonymous, plain user,
  * owner (of the models), other user (a second plain user: the id swap), reviewer, public maintainer, enterprise
@@ -119,9 +119,11 @@ class AuthorizationMatrixIT extends QuerySideITSupport {
             GET /api/audit-trail/models/{modelId}/integrity | expired    | 401 403 403 403 403 403 403 200 200
             GET /api/audit-trail/models/{modelId}/integrity | deleted    | 401 403 403 403 403 403 403 200 200
             GET /api/catalogue/models                 | search     | 200 200 200 200 200 200 200 200 200
+            GET /api/catalogue/suggestions            | search     | 200 200 200 200 200 200 200 200 200
             GET /api/catalogue/my-models              | own        | 401 200 200 200 200 200 200 200 200
             GET /api/review-queue                     | queue      | 401 403 403 403 200 403 403 403 200
             GET /api/audit-trail                      | trail      | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/model-names          | names      | 401 403 403 403 403 403 403 200 200
             GET /api/audit-trail/export               | a day      | 401 403 403 403 403 403 403 200 200
             GET /api/audit-trail/integrity            | store      | 401 403 403 403 403 403 403 200 200
             GET /api/admin/projections                | list       | 401 403 403 403 403 403 403 403 200
@@ -172,9 +174,9 @@ class AuthorizationMatrixIT extends QuerySideITSupport {
 
     @Test
     void theTableHasTheAdvertisedSize() {
-        assertThat(ROWS.stream().map(Row::endpoint).distinct().count()).isEqualTo(24);
-        assertThat(ROWS).hasSize(59);
-        assertThat(ROWS.stream().mapToLong(row -> row.expected().size()).sum()).isEqualTo(531);
+        assertThat(ROWS.stream().map(Row::endpoint).distinct().count()).isEqualTo(26);
+        assertThat(ROWS).hasSize(61);
+        assertThat(ROWS.stream().mapToLong(row -> row.expected().size()).sum()).isEqualTo(549);
     }
 
     @Test
@@ -245,6 +247,7 @@ class AuthorizationMatrixIT extends QuerySideITSupport {
                     + Instant.parse(today).plus(1, ChronoUnit.DAYS);
             case "GET /api/models/download" -> "?model_type=llm";
             case "GET /api/models" -> "?order=featured";
+            case "GET /api/catalogue/suggestions", "GET /api/audit-trail/model-names" -> "?q=authz";
             default -> "";
         };
         HttpRequest.Builder call = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path + query))
