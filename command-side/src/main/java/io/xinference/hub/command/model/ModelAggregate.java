@@ -201,7 +201,7 @@ public class ModelAggregate {
         owner = event.owner();
         definition = event.definition();
         readme = event.readme();
-        status = event.status();
+        status = event.statusAfter(status);
         expiresAt = event.expiresAt();
         if (event.status() == ModelStatus.PENDING_REVIEW) {
             round = 1; // registering a shared model without the publish permission opens the first review round
@@ -212,7 +212,7 @@ public class ModelAggregate {
     @EventSourcingHandler
     void on(ModelDefinitionUpdated event) {
         definition = event.definition();
-        status = event.status();
+        status = event.statusAfter(status);
     }
 
     @EventSourcingHandler
@@ -224,22 +224,22 @@ public class ModelAggregate {
     void on(ModelSubmittedForReview event) {
         round = event.round();
         roundSubmitter = event.submitter();
-        status = ModelStatus.PENDING_REVIEW;
+        status = event.statusAfter(status);
     }
 
     @EventSourcingHandler
     void on(ModelSubmissionWithdrawn event) {
-        status = ModelStatus.DRAFT;
+        status = event.statusAfter(status);
     }
 
     @EventSourcingHandler
     void on(ModelApproved event) {
-        status = ModelStatus.APPROVED;
+        status = event.statusAfter(status);
     }
 
     @EventSourcingHandler
     void on(ModelRejected event) {
-        status = ModelStatus.REJECTED;
+        status = event.statusAfter(status);
     }
 
     @EventSourcingHandler
@@ -249,12 +249,12 @@ public class ModelAggregate {
 
     @EventSourcingHandler
     void on(ModelExpired event) {
-        status = ModelStatus.EXPIRED;
+        status = event.statusAfter(status);
     }
 
     @EventSourcingHandler
     void on(ModelDeleted event) {
-        status = ModelStatus.DELETED;
+        status = event.statusAfter(status);
         markDeleted();
     }
 

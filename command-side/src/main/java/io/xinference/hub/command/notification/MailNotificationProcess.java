@@ -1,5 +1,6 @@
 package io.xinference.hub.command.notification;
 
+import io.xinference.hub.command.outbox.OutboxProcessing;
 import io.xinference.hub.events.Actor;
 import io.xinference.hub.events.ModelApproved;
 import io.xinference.hub.events.ModelDeleted;
@@ -22,14 +23,13 @@ import java.util.Map;
 
 /**
  * Decides who gets which mail when a model event happens, and queues it in the outbox; it never talks to the mail
- * server or the identity provider, so a slow one delays nothing here, and its own processing group keeps it away
- * from the commands and the projections. The outbox rows and the tracking token commit together: a restart
- * neither loses nor repeats a mail.
+ * server or the identity provider, so a slow one delays nothing here, and the outbox processor keeps it away
+ * from the commands and the projections. It is the mail handler of the one outbox processor
+ * ({@link OutboxProcessing}): its rows and the tracking token commit together, so a restart neither loses nor
+ * repeats a mail.
  */
-@ProcessingGroup(MailNotificationProcess.PROCESSING_GROUP)
+@ProcessingGroup(OutboxProcessing.PROCESSING_GROUP)
 public class MailNotificationProcess {
-
-    public static final String PROCESSING_GROUP = "notification-mail";
 
     private final NotifiedModels models;
     private final MailOutbox outbox;

@@ -3,7 +3,7 @@ package io.xinference.hub.command.notification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.xinference.hub.command.schedule.LeasedClaims;
+import io.xinference.hub.command.outbox.LeasedClaims;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.xinference.hub.command.schedule.LeasedClaims.utc;
+import static io.xinference.hub.command.outbox.LeasedClaims.utc;
 
 /**
  * The {@code mail_outbox} table: mails to send, each due at a time. Queued in the transaction of whatever caused

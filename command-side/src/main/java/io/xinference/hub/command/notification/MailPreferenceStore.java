@@ -5,7 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Instant;
 import java.util.List;
 
-import static io.xinference.hub.command.schedule.LeasedClaims.utc;
+import static io.xinference.hub.command.outbox.LeasedClaims.utc;
 
 /** The {@code mail_preference} table: one row per person who changed the defaults. */
 public class MailPreferenceStore {

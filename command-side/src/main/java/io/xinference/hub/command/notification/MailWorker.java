@@ -1,5 +1,7 @@
 package io.xinference.hub.command.notification;
 
+import io.xinference.hub.command.outbox.OutboxBacklog;
+import io.xinference.hub.command.outbox.OutboxFeature;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -15,11 +17,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Sends due mails from the outbox, outside any command or event-processing thread. Per mail: the person's
+ * Sends due mails from the outbox, outside any command or event-processing thread (the mail feature of the outbox). Per mail: the person's
  * preference (opted out: skipped), their address from the directory (none: skipped), the templates, SMTP. A
  * directory or mail server that fails is retried with back-off from the outbox, up to the attempt limit.
  */
-public class MailWorker {
+public class MailWorker implements OutboxFeature {
 
     private static final Logger log = LoggerFactory.getLogger(MailWorker.class);
     /** Longer than one send can take (directory and SMTP timeouts); then a crashed send is retried. */
@@ -44,6 +46,22 @@ public class MailWorker {
         this.mailSender = mailSender;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return OutboxBacklog.MAIL;
+    }
+
+    @Override
+    public int runDue() {
+        return sendDueMails();
+    }
+
+    /** Finished mails are kept for the retention (to see what was sent). */
+    @Override
+    public int forgetFinished(Instant now) {
+        return outbox.forgetFinishedBefore(now.minus(properties.retention()));
     }
 
     /** Sends every mail due now (up to a batch); returns how many were handled. */

@@ -1,7 +1,5 @@
 package io.xinference.hub.command.notification;
 
-import io.xinference.hub.command.schedule.OutboxProcessing;
-import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Wires the mail notifications: the event handler in its own processing group, the outbox, the preferences, and
- * a poller that sends due mails. {@code hub.notifications.enabled=false} leaves the process and the poller out
- * (the preferences API stays). The outbox is always there, so a webhook can tell its owner it was paused.
+ * the worker that sends due mails (run by the outbox's one poller). {@code hub.notifications.enabled=false} leaves the process and the poller out
+ * (the preferences API stays). The mail table is always there, so a webhook can tell its owner it was paused.
  */
 @Configuration
 @EnableScheduling
@@ -62,15 +60,4 @@ public class NotificationConfiguration {
         return new MailWorker(outbox, preferences, directory, templates, mailSender, properties, Clock.systemUTC());
     }
 
-    @Bean
-    @ConditionalOnProperty(prefix = "hub.notifications", name = "enabled", havingValue = "true", matchIfMissing = true)
-    MailPoller mailPoller(MailWorker worker, MailOutbox outbox, NotificationProperties properties) {
-        return new MailPoller(worker, outbox, properties.retention());
-    }
-
-    /** Events become outbox rows without loss; see {@link OutboxProcessing}. */
-    @Bean
-    ConfigurerModule mailNotificationProcessing() {
-        return OutboxProcessing.fromStreamHead(MailNotificationProcess.PROCESSING_GROUP);
-    }
 }

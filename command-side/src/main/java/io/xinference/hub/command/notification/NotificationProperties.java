@@ -1,6 +1,6 @@
 package io.xinference.hub.command.notification;
 
-import io.xinference.hub.command.schedule.RetryBackoff;
+import io.xinference.hub.command.outbox.RetryBackoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -12,7 +12,6 @@ import java.time.Duration;
  * @param from             the sender address
  * @param queryUrl         the public URL of the catalogue, for links in mails ({@code HUB_QUERY_URL})
  * @param reminderLead     how long before a model's expiration date its owner hears of it
- * @param pollInterval     how often the outbox is checked for due mails
  * @param firstRetryDelay  back-off after the first failed send; doubles per attempt up to {@code maxRetryDelay}
  * @param maxAttempts      sends before a mail is given up
  * @param directory        where people's addresses come from
@@ -20,7 +19,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("hub.notifications")
 public record NotificationProperties(Boolean enabled, String from, String queryUrl, Duration reminderLead,
-                                     Duration pollInterval, Duration firstRetryDelay, Duration maxRetryDelay,
+                                     Duration firstRetryDelay, Duration maxRetryDelay,
                                      Integer maxAttempts, Directory directory, Duration retention) {
 
     public NotificationProperties {
@@ -28,7 +27,6 @@ public record NotificationProperties(Boolean enabled, String from, String queryU
         from = blank(from) ? "Models Hub <no-reply@models-hub.local>" : from;
         queryUrl = blank(queryUrl) ? "http://127.0.0.1:8082" : queryUrl.replaceAll("/+$", "");
         reminderLead = reminderLead == null ? Duration.ofDays(7) : reminderLead;
-        pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
         firstRetryDelay = firstRetryDelay == null ? Duration.ofMinutes(1) : firstRetryDelay;
         maxRetryDelay = maxRetryDelay == null ? Duration.ofHours(6) : maxRetryDelay;
         maxAttempts = maxAttempts == null ? 10 : maxAttempts;

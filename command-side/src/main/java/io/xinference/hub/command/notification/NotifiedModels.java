@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
-import static io.xinference.hub.command.schedule.LeasedClaims.utc;
+import static io.xinference.hub.command.outbox.LeasedClaims.utc;
 
 /** The {@code mail_model} table, written only by {@link MailNotificationProcess} in its own transactions. */
 public class NotifiedModels {

@@ -2,10 +2,10 @@
  * Mail notifications: the submitter hears the review decision, reviewers who asked hear of new submissions, an
  * owner hears a week before a model expires, and a webhook's owner hears when it was paused.
  *
- * <p>Flow: {@link io.xinference.hub.command.notification.MailNotificationProcess} (processing group
- * {@code notification-mail}, tracking, propagating errors) reads model events, keeps what later events do not say
+ * <p>Flow: {@link io.xinference.hub.command.notification.MailNotificationProcess} (the mail handler of the
+ * one outbox processor, {@link io.xinference.hub.command.outbox.OutboxProcessing}) reads model events, keeps what later events do not say
  * (owner, last submitter, expiration date) in {@code mail_model}, and queues mails in {@code mail_outbox} in the
- * processor's transaction. {@link io.xinference.hub.command.notification.MailPoller} hands due rows to
+ * processor's transaction. The outbox's one poller hands due rows to
  * {@link io.xinference.hub.command.notification.MailWorker}, which checks the recipient's preference, reads the
  * address from Keycloak ({@link io.xinference.hub.command.notification.KeycloakUserDirectory}, service account of
  * the confidential client {@code models-hub-notifier} with realm-management {@code view-users}), renders the
@@ -25,9 +25,9 @@
  *   <li>New submissions go to people who opted in and whose token granted a review permission when they saved;
  *   enterprise submissions only to those who could then see enterprise models. Private models are never reviewed
  *   and never announced.</li>
- *   <li>Failures (Keycloak or SMTP) are retried with the shared {@link io.xinference.hub.command.schedule.RetryBackoff}
+ *   <li>Failures (Keycloak or SMTP) are retried with the shared {@link io.xinference.hub.command.outbox.RetryBackoff}
  *   up to {@code max-attempts}; a person without an address, or who turned the mail off, is SKIPPED.</li>
- *   <li>The processor starts at the head of the event stream the first time: a hub that gains this feature does not
+ *   <li>The outbox processor starts at the head of the event stream the first time: a hub that gains this feature does not
  *   mail about the past. Models registered before are therefore unknown to it (no decision mails for them).</li>
  * </ul>
  */

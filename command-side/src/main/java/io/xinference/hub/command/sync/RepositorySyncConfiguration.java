@@ -1,7 +1,5 @@
 package io.xinference.hub.command.sync;
 
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,8 +15,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Wires the repository sync: the event handler in its own processing group, the persistent schedule, and a
- * poller that runs due syncs. {@code hub.sync.enabled=false} leaves all of it out. People's own GitHub tokens
+ * Wires the repository sync: the event handler in its own processing group, the persistent schedule, and the
+ * worker that runs due syncs (run by the outbox's one poller). {@code hub.sync.enabled=false} leaves all of it out. People's own GitHub tokens
  * come from the one {@link GithubTokenSource} bean when the user center provides it.
  */
 @Configuration
@@ -56,15 +54,4 @@ public class RepositorySyncConfiguration {
                 events, new TransactionTemplate(transactions), clock);
     }
 
-    @Bean
-    RepositorySyncPoller repositorySyncPoller(RepositorySyncWorker worker) {
-        return new RepositorySyncPoller(worker);
-    }
-
-    /** Axon's default logs a failing handler and moves on; a sync request must not be lost that way. */
-    @Bean
-    ConfigurerModule repositorySyncErrorHandling() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                RepositorySyncProcess.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
-    }
 }

@@ -1,6 +1,7 @@
 package io.xinference.hub.command.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.xinference.hub.command.outbox.OutboxProcessing;
 import io.xinference.hub.events.Actor;
 import io.xinference.hub.events.EventMetadataKeys;
 import io.xinference.hub.events.ModelApproved;
@@ -29,13 +30,11 @@ import java.util.Optional;
  * Decides which model events reach Xinference's repository: only PUBLIC models (never private, never
  * enterprise), when they are published, change while published, get a new expiration date while published,
  * expire or are deleted after having been published. It only writes the wish to the persistent schedule and
- * says so in an event; {@link RepositorySyncWorker} talks to GitHub. Its own processing group keeps a slow GitHub
- * away from the command side and from the projections.
+ * says so in an event; {@link RepositorySyncWorker} talks to GitHub, so a slow GitHub stays away from the command
+ * side and from the projections. It is the sync handler of the one outbox processor ({@link OutboxProcessing}).
  */
-@ProcessingGroup(RepositorySyncProcess.PROCESSING_GROUP)
+@ProcessingGroup(OutboxProcessing.PROCESSING_GROUP)
 public class RepositorySyncProcess {
-
-    public static final String PROCESSING_GROUP = "repository-sync";
 
     private final SyncSchedule schedule;
     private final SyncEventPublisher events;

@@ -1,5 +1,7 @@
 package io.xinference.hub.command.sync;
 
+import io.xinference.hub.command.outbox.OutboxBacklog;
+import io.xinference.hub.command.outbox.OutboxFeature;
 import io.xinference.hub.events.sync.FailureKind;
 import io.xinference.hub.events.sync.RepositorySyncEvent;
 import io.xinference.hub.events.sync.RepositorySyncFailed;
@@ -20,10 +22,10 @@ import java.util.Optional;
 
 /**
  * Runs due syncs from the persistent schedule, one model at a time, outside any command or event-processing
- * thread: a slow or failing GitHub delays nothing but the sync. Each run's outcome events and the schedule update
+ * thread (the sync feature of the outbox): a slow or failing GitHub delays nothing but the sync. Each run's outcome events and the schedule update
  * are written in one transaction.
  */
-public class RepositorySyncWorker {
+public class RepositorySyncWorker implements OutboxFeature {
 
     private static final Logger log = LoggerFactory.getLogger(RepositorySyncWorker.class);
     /** Longer than any run can take (a handful of calls, each with its timeout); then a crashed run is redone. */
@@ -48,6 +50,16 @@ public class RepositorySyncWorker {
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return OutboxBacklog.REPOSITORY_SYNC;
+    }
+
+    @Override
+    public int runDue() {
+        return runDueSyncs();
     }
 
     /** Runs every sync that is due now; returns how many ran. */

@@ -1,6 +1,6 @@
 package io.xinference.hub.command.sync;
 
-import io.xinference.hub.command.schedule.RetryBackoff;
+import io.xinference.hub.command.outbox.RetryBackoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -13,7 +13,6 @@ import java.time.Duration;
  * @param apiUrl           GitHub's REST API; tests point it at a local stub
  * @param repository       {@code owner/name} that receives the pull requests
  * @param baseBranch       the branch the files are read from and the pull requests target
- * @param pollInterval     how often the schedule is checked for due syncs
  * @param firstRetryDelay  the first back-off after a transient failure; doubles per attempt
  * @param maxRetryDelay    the longest back-off
  * @param maxAttempts      attempts before a transiently failing sync is given up (a permanent failure)
@@ -21,7 +20,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("hub.sync")
 public record SyncProperties(Boolean enabled, String apiUrl, String repository, String baseBranch, String botToken,
-                             Duration pollInterval, Duration firstRetryDelay, Duration maxRetryDelay,
+                             Duration firstRetryDelay, Duration maxRetryDelay,
                              Integer maxAttempts, Duration timeout) {
 
     public SyncProperties {
@@ -29,7 +28,6 @@ public record SyncProperties(Boolean enabled, String apiUrl, String repository, 
         apiUrl = orDefault(apiUrl, "https://api.github.com");
         repository = orDefault(repository, "xorbitsai/inference");
         baseBranch = orDefault(baseBranch, "main");
-        pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
         firstRetryDelay = firstRetryDelay == null ? Duration.ofMinutes(1) : firstRetryDelay;
         maxRetryDelay = maxRetryDelay == null ? Duration.ofHours(6) : maxRetryDelay;
         maxAttempts = maxAttempts == null ? 10 : maxAttempts;
@@ -37,16 +35,16 @@ public record SyncProperties(Boolean enabled, String apiUrl, String repository, 
     }
 
     public static SyncProperties defaults() {
-        return new SyncProperties(null, null, null, null, null, null, null, null, null, null);
+        return new SyncProperties(null, null, null, null, null, null, null, null, null);
     }
 
     public SyncProperties withApiUrl(String url) {
-        return new SyncProperties(enabled, url, repository, baseBranch, botToken, pollInterval, firstRetryDelay,
+        return new SyncProperties(enabled, url, repository, baseBranch, botToken, firstRetryDelay,
                 maxRetryDelay, maxAttempts, timeout);
     }
 
     public SyncProperties withBotToken(String token) {
-        return new SyncProperties(enabled, apiUrl, repository, baseBranch, token, pollInterval, firstRetryDelay,
+        return new SyncProperties(enabled, apiUrl, repository, baseBranch, token, firstRetryDelay,
                 maxRetryDelay, maxAttempts, timeout);
     }
 

@@ -3,7 +3,7 @@ package io.xinference.hub.command.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.xinference.hub.command.schedule.LeasedClaims;
+import io.xinference.hub.command.outbox.LeasedClaims;
 import io.xinference.hub.events.Actor;
 import io.xinference.hub.events.ModelStatus;
 import io.xinference.hub.events.ModelType;

@@ -2,9 +2,9 @@
  * Repository sync: a published public model's changes proposed to Xinference's repository as pull requests
  * (contract §4).
  *
- * <p>Flow: {@link io.xinference.hub.command.sync.RepositorySyncProcess} (processing group {@code repository-sync})
+ * <p>Flow: {@link io.xinference.hub.command.sync.RepositorySyncProcess} (the sync handler of the one outbox processor)
  * reads model events, keeps what it needs per PUBLIC model in {@code repository_sync}, marks a sync due and emits
- * {@code RepositorySyncRequested}. {@link io.xinference.hub.command.sync.RepositorySyncPoller} runs due syncs
+ * {@code RepositorySyncRequested}. The outbox's one poller runs due syncs
  * through {@link io.xinference.hub.command.sync.RepositorySyncWorker}, which calls
  * {@link io.xinference.hub.command.sync.GithubPullRequests} and records the outcome event
  * ({@code io.xinference.hub.events.sync}) and the schedule update in one transaction.

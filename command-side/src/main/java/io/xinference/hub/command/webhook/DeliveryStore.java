@@ -1,6 +1,6 @@
 package io.xinference.hub.command.webhook;
 
-import io.xinference.hub.command.schedule.LeasedClaims;
+import io.xinference.hub.command.outbox.LeasedClaims;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.ResultSet;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static io.xinference.hub.command.schedule.LeasedClaims.utc;
+import static io.xinference.hub.command.outbox.LeasedClaims.utc;
 
 /**
  * The {@code webhook_delivery} table (the persistent retry schedule and the delivery log in one) and its

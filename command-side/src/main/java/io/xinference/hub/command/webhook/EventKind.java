@@ -15,7 +15,6 @@ import io.xinference.hub.events.ModelSubmissionWithdrawn;
 import io.xinference.hub.events.ModelSubmittedForReview;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
 
 /** The events a webhook can subscribe to, by their wire name ({@code model.approved}, ...). */
@@ -51,20 +50,58 @@ public enum EventKind {
         return fromWire(value).orElseThrow(() -> new IllegalArgumentException("unknown event kind: " + value));
     }
 
-    private static final Map<Class<? extends ModelEvent>, EventKind> BY_EVENT = Map.of(
-            ModelRegistered.class, MODEL_REGISTERED,
-            ModelDefinitionUpdated.class, MODEL_DEFINITION_UPDATED,
-            ModelReadmeUpdated.class, MODEL_README_UPDATED,
-            ModelSubmittedForReview.class, MODEL_SUBMITTED,
-            ModelSubmissionWithdrawn.class, MODEL_SUBMISSION_WITHDRAWN,
-            ModelApproved.class, MODEL_APPROVED,
-            ModelRejected.class, MODEL_REJECTED,
-            ModelExpirationDateSet.class, MODEL_EXPIRATION_DATE_SET,
-            ModelExpired.class, MODEL_EXPIRED,
-            ModelDeleted.class, MODEL_DELETED);
-
-    /** The kind of a model event (every permitted subtype has one: a test keeps the two lists in step). */
+    /** The kind of a model event: one visitor method per event, so a new event without a kind does not compile. */
     public static EventKind of(ModelEvent event) {
-        return BY_EVENT.get(event.getClass());
+        return event.accept(new ModelEvent.Visitor<>() {
+            @Override
+            public EventKind on(ModelRegistered e) {
+                return MODEL_REGISTERED;
+            }
+
+            @Override
+            public EventKind on(ModelDefinitionUpdated e) {
+                return MODEL_DEFINITION_UPDATED;
+            }
+
+            @Override
+            public EventKind on(ModelReadmeUpdated e) {
+                return MODEL_README_UPDATED;
+            }
+
+            @Override
+            public EventKind on(ModelSubmittedForReview e) {
+                return MODEL_SUBMITTED;
+            }
+
+            @Override
+            public EventKind on(ModelSubmissionWithdrawn e) {
+                return MODEL_SUBMISSION_WITHDRAWN;
+            }
+
+            @Override
+            public EventKind on(ModelApproved e) {
+                return MODEL_APPROVED;
+            }
+
+            @Override
+            public EventKind on(ModelRejected e) {
+                return MODEL_REJECTED;
+            }
+
+            @Override
+            public EventKind on(ModelExpirationDateSet e) {
+                return MODEL_EXPIRATION_DATE_SET;
+            }
+
+            @Override
+            public EventKind on(ModelExpired e) {
+                return MODEL_EXPIRED;
+            }
+
+            @Override
+            public EventKind on(ModelDeleted e) {
+                return MODEL_DELETED;
+            }
+        });
     }
 }

@@ -3,8 +3,6 @@ package io.xinference.hub.command.webhook;
 import io.xinference.hub.command.notification.MailOutbox;
 import io.xinference.hub.command.notification.NotificationProperties;
 import io.xinference.hub.command.usercenter.TokenCipher;
-import io.xinference.hub.command.schedule.OutboxProcessing;
-import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,8 +17,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Wires the webhooks: the API, the event handler in its own processing group, the delivery table and the poller
- * that sends due deliveries. {@code hub.webhooks.enabled=false} leaves the process and the poller out.
+ * Wires the webhooks: the API, the event handler in its own processing group, the delivery table and the worker
+ * that sends due deliveries (run by the outbox's one poller). {@code hub.webhooks.enabled=false} leaves the process and the poller out.
  */
 @Configuration
 @EnableScheduling
@@ -65,15 +63,4 @@ public class WebhookConfiguration {
                 new TransactionTemplate(transactions), Clock.systemUTC());
     }
 
-    @Bean
-    @ConditionalOnProperty(prefix = "hub.webhooks", name = "enabled", havingValue = "true", matchIfMissing = true)
-    WebhookPoller webhookPoller(WebhookDeliveryWorker worker, DeliveryStore deliveries, WebhookProperties properties) {
-        return new WebhookPoller(worker, deliveries, properties.logRetention());
-    }
-
-    /** Events become outbox rows without loss; see {@link OutboxProcessing}. */
-    @Bean
-    ConfigurerModule webhookDeliveryProcessing() {
-        return OutboxProcessing.fromStreamHead(WebhookDeliveryProcess.PROCESSING_GROUP);
-    }
 }

@@ -1,17 +1,8 @@
 package io.xinference.hub.command.webhook;
 
+import io.xinference.hub.command.outbox.OutboxProcessing;
 import io.xinference.hub.events.EventMetadataKeys;
 import io.xinference.hub.events.ModelEvent;
-import io.xinference.hub.events.ModelApproved;
-import io.xinference.hub.events.ModelDefinitionUpdated;
-import io.xinference.hub.events.ModelDeleted;
-import io.xinference.hub.events.ModelExpirationDateSet;
-import io.xinference.hub.events.ModelExpired;
-import io.xinference.hub.events.ModelReadmeUpdated;
-import io.xinference.hub.events.ModelRegistered;
-import io.xinference.hub.events.ModelRejected;
-import io.xinference.hub.events.ModelSubmissionWithdrawn;
-import io.xinference.hub.events.ModelSubmittedForReview;
 import io.xinference.hub.events.Visibility;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,13 +12,12 @@ import java.time.Clock;
 
 /**
  * Turns every model event into queued deliveries for the webhooks allowed to receive it ({@link WebhookRouting}).
- * It only writes rows, in the event processor's transaction together with its token; {@link WebhookDeliveryWorker}
- * does the HTTP. Its own processing group keeps slow or dead receivers away from commands and projections.
+ * It is the webhook handler of the one outbox processor ({@link OutboxProcessing}): it only writes rows, in the
+ * processor's transaction together with its token; {@link WebhookDeliveryWorker} does the HTTP, so slow or dead
+ * receivers stay away from commands and projections.
  */
-@ProcessingGroup(WebhookDeliveryProcess.PROCESSING_GROUP)
+@ProcessingGroup(OutboxProcessing.PROCESSING_GROUP)
 public class WebhookDeliveryProcess {
-
-    public static final String PROCESSING_GROUP = "webhook-delivery";
 
     private final WebhookStore webhooks;
     private final DeliveryStore deliveries;
@@ -44,11 +34,12 @@ public class WebhookDeliveryProcess {
 
     @EventHandler
     public void on(ModelEvent event, EventMessage<?> message) {
-        if (event instanceof ModelRegistered registered && registered.owner() != null) {
-            webhooks.rememberOwner(registered.modelId(), registered.owner().subject());
-        }
         EventKind kind = EventKind.of(event);
-        Visibility visibility = visibilityOf(event);
+        if (kind == EventKind.MODEL_REGISTERED) {
+            // a registration names its owner
+            event.namedPerson().ifPresent(owner -> webhooks.rememberOwner(event.modelId(), owner.subject()));
+        }
+        Visibility visibility = event.visibility();
         String owner = webhooks.ownerOf(event.modelId()).orElse(null);
         String body = null;
         for (Webhook hook : webhooks.candidatesFor(owner)) {
@@ -61,21 +52,5 @@ public class WebhookDeliveryProcess {
                 deliveries.queue(hook.id(), message.getIdentifier(), kind, event.modelId(), body, clock.instant());
             }
         }
-    }
-
-    /** Every model event says the model's visibility; {@link ModelEvent} itself does not declare it. */
-    static Visibility visibilityOf(ModelEvent event) {
-        if (event instanceof ModelRegistered e) return e.visibility();
-        if (event instanceof ModelDefinitionUpdated e) return e.visibility();
-        if (event instanceof ModelReadmeUpdated e) return e.visibility();
-        if (event instanceof ModelSubmittedForReview e) return e.visibility();
-        if (event instanceof ModelSubmissionWithdrawn e) return e.visibility();
-        if (event instanceof ModelApproved e) return e.visibility();
-        if (event instanceof ModelRejected e) return e.visibility();
-        if (event instanceof ModelExpirationDateSet e) return e.visibility();
-        if (event instanceof ModelExpired e) return e.visibility();
-        if (event instanceof ModelDeleted e) return e.visibility();
-        // a future event nobody listed here is treated as private: it reaches the owner's hooks only
-        return Visibility.PRIVATE;
     }
 }

@@ -2,6 +2,8 @@ package io.xinference.hub.command.webhook;
 
 import io.xinference.hub.command.notification.MailKind;
 import io.xinference.hub.command.notification.MailOutbox;
+import io.xinference.hub.command.outbox.OutboxBacklog;
+import io.xinference.hub.command.outbox.OutboxFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
@@ -19,12 +21,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sends due deliveries, one at a time, outside any command or event-processing thread. Each attempt is signed
+ * Sends due deliveries, one at a time, outside any command or event-processing thread (the webhook feature of the outbox). Each attempt is signed
  * afresh (new timestamp), bounded by the timeout, and recorded; its outcome and the webhook's failure count are
  * written in one transaction. A hook whose failures in a row reach the limit is paused and its owner gets a mail
  * queued in that same transaction.
  */
-public class WebhookDeliveryWorker {
+public class WebhookDeliveryWorker implements OutboxFeature {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDeliveryWorker.class);
     private static final int MAX_PER_POLL = 50;
@@ -52,6 +54,22 @@ public class WebhookDeliveryWorker {
         // receivers must answer where they were registered: a redirect could lead a signed body anywhere
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public String name() {
+        return OutboxBacklog.WEBHOOK;
+    }
+
+    @Override
+    public int runDue() {
+        return deliverDue();
+    }
+
+    /** The delivery log keeps finished deliveries for its retention. */
+    @Override
+    public int forgetFinished(Instant now) {
+        return deliveries.forgetFinishedBefore(now.minus(properties.logRetention()));
     }
 
     /** Sends every delivery due now (up to a batch); returns how many were attempted. */

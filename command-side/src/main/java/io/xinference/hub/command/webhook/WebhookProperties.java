@@ -1,6 +1,6 @@
 package io.xinference.hub.command.webhook;
 
-import io.xinference.hub.command.schedule.RetryBackoff;
+import io.xinference.hub.command.outbox.RetryBackoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -8,11 +8,10 @@ import java.time.Duration;
 /**
  * Webhooks ({@code hub.webhooks.*}).
  *
- * @param enabled            {@code false} leaves the delivery process and the poller out
+ * @param enabled            {@code false} leaves the delivery process and worker out
  * @param allowLoopbackHttp  also accept {@code http://127.0.0.1...} receivers (tests, development); HTTPS otherwise
  * @param maxPerUser         webhooks one person may register
  * @param maxUrlLength       characters of a receiver URL
- * @param pollInterval       how often due deliveries are looked for
  * @param firstRetryDelay    back-off after the first failed attempt; doubles up to {@code maxRetryDelay}
  * @param maxAttempts        attempts per delivery before it is given up
  * @param pauseAfterFailures failed attempts in a row (any deliveries) after which the webhook is paused
@@ -21,7 +20,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("hub.webhooks")
 public record WebhookProperties(Boolean enabled, Boolean allowLoopbackHttp, Integer maxPerUser, Integer maxUrlLength,
-                                Duration pollInterval, Duration firstRetryDelay, Duration maxRetryDelay,
+                                Duration firstRetryDelay, Duration maxRetryDelay,
                                 Integer maxAttempts, Integer pauseAfterFailures, Duration timeout,
                                 Duration logRetention) {
 
@@ -30,7 +29,6 @@ public record WebhookProperties(Boolean enabled, Boolean allowLoopbackHttp, Inte
         allowLoopbackHttp = allowLoopbackHttp != null && allowLoopbackHttp;
         maxPerUser = maxPerUser == null ? 10 : maxPerUser;
         maxUrlLength = maxUrlLength == null ? 2048 : maxUrlLength;
-        pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
         firstRetryDelay = firstRetryDelay == null ? Duration.ofSeconds(30) : firstRetryDelay;
         maxRetryDelay = maxRetryDelay == null ? Duration.ofHours(1) : maxRetryDelay;
         maxAttempts = maxAttempts == null ? 8 : maxAttempts;

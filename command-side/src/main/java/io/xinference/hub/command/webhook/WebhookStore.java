@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static io.xinference.hub.command.schedule.LeasedClaims.utc;
+import static io.xinference.hub.command.outbox.LeasedClaims.utc;
 
 /** The {@code webhook} and {@code webhook_model} tables. */
 public class WebhookStore {

@@ -2,10 +2,10 @@
  * Webhooks: owners receive their models' events, admins may also receive every public model's events, as signed
  * HTTPS POSTs, retried, logged, and paused when the receiver keeps failing.
  *
- * <p>Flow: {@link io.xinference.hub.command.webhook.WebhookDeliveryProcess} (processing group
- * {@code webhook-delivery}) turns each model event into one {@code webhook_delivery} row per webhook that
+ * <p>Flow: {@link io.xinference.hub.command.webhook.WebhookDeliveryProcess} (the webhook handler of the
+ * one outbox processor, {@link io.xinference.hub.command.outbox.OutboxProcessing}) turns each model event into one {@code webhook_delivery} row per webhook that
  * {@link io.xinference.hub.command.webhook.WebhookRouting} allows, in the processor's transaction (an event replayed
- * is not queued twice: unique per webhook and event id). {@link io.xinference.hub.command.webhook.WebhookPoller}
+ * is not queued twice: unique per webhook and event id). The outbox's one poller
  * hands due rows to {@link io.xinference.hub.command.webhook.WebhookDeliveryWorker}, which signs
  * ({@link io.xinference.hub.command.webhook.WebhookSignature}) and POSTs with a timeout, then records the attempt,
  * the delivery's new state and the webhook's failure count in one transaction.
@@ -22,7 +22,7 @@
  *   {@code X-Hub-Timestamp} in Unix seconds; receivers refuse old timestamps. The secret (32 random bytes) is shown
  *   once, at creation, and kept AES-GCM sealed with the hub's token key, bound to the webhook id.</li>
  *   <li>Retries: any answer but 2xx, or none within {@code timeout}, is a failed attempt; the next is due after the
- *   shared {@link io.xinference.hub.command.schedule.RetryBackoff} (30 s doubling to 1 h), up to {@code max-attempts}
+ *   shared {@link io.xinference.hub.command.outbox.RetryBackoff} (30 s doubling to 1 h), up to {@code max-attempts}
  *   (8), then FAILED. Redirects are not followed.</li>
  *   <li>Pausing: {@code pause-after-failures} (20) failed attempts in a row, across deliveries, pause the webhook and
  *   queue a mail to its owner in the same transaction. A paused webhook gets no new deliveries; its pending ones
@@ -31,7 +31,7 @@
  *   loopback, private or link-local networks, URL at most {@code max-url-length} (2048), at most
  *   {@code max-per-user} (10) webhooks, event kinds from {@link io.xinference.hub.command.webhook.EventKind}.
  *   Host names are not resolved at registration, so a name pointing into the hub's network is not caught.</li>
- *   <li>The processor starts at the head of the event stream the first time; models registered before are unknown
+ *   <li>The outbox processor starts at the head of the event stream the first time; models registered before are unknown
  *   to it, so their events reach only ALL_PUBLIC webhooks (when public).</li>
  * </ul>
  */

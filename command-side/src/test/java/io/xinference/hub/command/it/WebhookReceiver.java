@@ -76,6 +76,19 @@ final class WebhookReceiver implements AutoCloseable {
         return defaults.getOrDefault(path, 404);
     }
 
+    /**
+     * What a receiver that deduplicates by {@code X-Hub-Delivery} acts on: the first request of each delivery id,
+     * in arrival order. At-least-once delivery may send one delivery more than once; it is acted on once.
+     */
+    Map<String, Received> deduplicated(String url) {
+        Map<String, Received> first = new java.util.LinkedHashMap<>();
+        for (Received request : requests(url)) {
+            first.putIfAbsent(request.header(io.xinference.hub.command.webhook.WebhookSignature.DELIVERY_HEADER),
+                    request);
+        }
+        return first;
+    }
+
     private static String path(String url) {
         return java.net.URI.create(url).getPath();
     }

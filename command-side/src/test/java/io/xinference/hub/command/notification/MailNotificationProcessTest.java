@@ -42,7 +42,7 @@ class MailNotificationProcessTest {
     private final MailOutbox outbox = mock(MailOutbox.class);
     private final MailPreferenceStore preferences = mock(MailPreferenceStore.class);
     private final MailNotificationProcess process = new MailNotificationProcess(models, outbox, preferences,
-            new NotificationProperties(null, null, "https://hub.example/", null, null, null, null, null, null, null),
+            new NotificationProperties(null, null, "https://hub.example/", null, null, null, null, null, null),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test

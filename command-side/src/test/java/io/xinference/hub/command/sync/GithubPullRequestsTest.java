@@ -246,7 +246,7 @@ class GithubPullRequestsTest {
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(REPO)).atPriority(1)
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withFixedDelay(5000)));
         GithubPullRequests impatient = new GithubPullRequests(new SyncProperties(null, github.apiUrl(), null, null,
-                null, null, null, null, null, Duration.ofMillis(300)), clock);
+                null, null, null, null, Duration.ofMillis(300)), clock);
 
         SyncFailure failure = catchThrowableOfType(
                 () -> impatient.publish(qwq(Fixtures.definition("llm")), "t", "paula"), SyncFailure.class);

@@ -41,7 +41,6 @@ public abstract class OutboundAppContext {
         registry.add("db-scheduler.polling-interval", () -> "1h");
         registry.add("hub.sync.api-url", GITHUB::apiUrl);
         registry.add("hub.sync.bot-token", () -> "bot-token");
-        registry.add("hub.sync.poll-interval", () -> "300ms");
         registry.add("hub.readme.huggingface-url", MODEL_HUBS::baseUrl);
         registry.add("hub.readme.modelscope-url", MODEL_HUBS::baseUrl);
     }

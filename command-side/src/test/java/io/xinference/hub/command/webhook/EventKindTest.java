@@ -23,14 +23,6 @@ class EventKindTest {
     }
 
     @Test
-    void everyModelEventSaysItsVisibility() {
-        for (Class<?> type : ModelEvent.class.getPermittedSubclasses()) {
-            assertThat(WebhookDeliveryProcess.visibilityOf(instanceOf(type))).as(type.getSimpleName())
-                    .isEqualTo(Visibility.ENTERPRISE);
-        }
-    }
-
-    @Test
     void wireNamesReadBack() {
         for (EventKind kind : EventKind.values()) {
             assertThat(EventKind.fromWire(kind.wire())).contains(kind);

@@ -25,7 +25,6 @@ import io.xinference.hub.events.user.UserAccountEvent;
 import io.xinference.hub.query.projection.EventFacts;
 
 import java.time.Instant;
-import io.xinference.hub.query.projection.ModelEvents;
 
 /** Turns an event into its audit entry: who, what, on which model, when, and a one-line summary. Pure. */
 public final class AuditEntries {
@@ -35,7 +34,7 @@ public final class AuditEntries {
 
     public static AuditEntry of(ModelEvent event, EventFacts facts) {
         return new AuditEntry(event.modelId() + ":" + facts.sequence(), facts.eventId(), event.modelId(),
-                event.modelName(), ModelEvents.typeOf(event), ModelEvents.visibilityOf(event),
+                event.modelName(), event.modelType(), event.visibility(),
                 event.getClass().getSimpleName(), facts.sequence(), facts.timestamp(), actor(event, facts),
                 facts.correlationId(), facts.requestId(), summary(event));
     }
@@ -78,33 +77,62 @@ public final class AuditEntries {
     }
 
     static Actor actor(ModelEvent event, EventFacts facts) {
-        if (facts.actor() != null) {
-            return facts.actor();
-        }
-        if (event instanceof ModelRegistered e) return e.owner();
-        if (event instanceof ModelSubmittedForReview e) return e.submitter();
-        if (event instanceof ModelApproved e) return e.reviewer();
-        if (event instanceof ModelRejected e) return e.reviewer();
-        return Actor.SYSTEM;
+        return facts.actor() != null ? facts.actor() : event.namedPerson().orElse(Actor.SYSTEM);
     }
 
     static String summary(ModelEvent event) {
-        String model = ModelEvents.typeOf(event).wire() + " model " + event.modelName();
-        if (event instanceof ModelRegistered e) {
-            return "registered " + e.visibility() + " " + model + " as " + e.status();
-        }
-        if (event instanceof ModelDefinitionUpdated e) return "updated the definition of " + model + " (now " + e.status() + ")";
-        if (event instanceof ModelReadmeUpdated) return "updated the README of " + model;
-        if (event instanceof ModelSubmittedForReview e) return "submitted " + model + " for review (round " + e.round() + ")";
-        if (event instanceof ModelSubmissionWithdrawn e) return "withdrew review round " + e.round() + " of " + model;
-        if (event instanceof ModelApproved e) return "approved review round " + e.round() + " of " + model;
-        if (event instanceof ModelRejected e) return "rejected review round " + e.round() + " of " + model + ": " + e.feedback();
-        if (event instanceof ModelExpirationDateSet e) {
-            return e.expiresAt() == null ? "cleared the expiration date of " + model
-                    : "set the expiration date of " + model + " to " + e.expiresAt();
-        }
-        if (event instanceof ModelExpired e) return "expired " + model + " (" + e.cause() + ")";
-        if (event instanceof ModelDeleted) return "deleted " + model;
-        return event.getClass().getSimpleName() + " on " + model;
+        String model = event.modelType().wire() + " model " + event.modelName();
+        return event.accept(new ModelEvent.Visitor<>() {
+            @Override
+            public String on(ModelRegistered e) {
+                return "registered " + e.visibility() + " " + model + " as " + e.status();
+            }
+
+            @Override
+            public String on(ModelDefinitionUpdated e) {
+                return "updated the definition of " + model + " (now " + e.status() + ")";
+            }
+
+            @Override
+            public String on(ModelReadmeUpdated e) {
+                return "updated the README of " + model;
+            }
+
+            @Override
+            public String on(ModelSubmittedForReview e) {
+                return "submitted " + model + " for review (round " + e.round() + ")";
+            }
+
+            @Override
+            public String on(ModelSubmissionWithdrawn e) {
+                return "withdrew review round " + e.round() + " of " + model;
+            }
+
+            @Override
+            public String on(ModelApproved e) {
+                return "approved review round " + e.round() + " of " + model;
+            }
+
+            @Override
+            public String on(ModelRejected e) {
+                return "rejected review round " + e.round() + " of " + model + ": " + e.feedback();
+            }
+
+            @Override
+            public String on(ModelExpirationDateSet e) {
+                return e.expiresAt() == null ? "cleared the expiration date of " + model
+                        : "set the expiration date of " + model + " to " + e.expiresAt();
+            }
+
+            @Override
+            public String on(ModelExpired e) {
+                return "expired " + model + " (" + e.cause() + ")";
+            }
+
+            @Override
+            public String on(ModelDeleted e) {
+                return "deleted " + model;
+            }
+        });
     }
 }

@@ -18,7 +18,6 @@ import io.xinference.hub.events.ModelSubmittedForReview;
 import io.xinference.hub.events.ModelType;
 import io.xinference.hub.events.Visibility;
 import io.xinference.hub.query.projection.EventFacts;
-import io.xinference.hub.query.projection.ModelEvents;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +54,8 @@ public final class CatalogueApplier {
     }
 
     /** Mutable scratch copy of a document; lives for one event. */
-    private static final class Draft {
+    private static final class Draft implements ModelEvent.Visitor<Void> {
+        EventFacts facts;
         ModelType modelType;
         Visibility visibility;
         ModelStatus status;
@@ -66,7 +66,6 @@ public final class CatalogueApplier {
         Instant createdAt;
         ClientCompatibility compatibility;
         List<ReviewRound> rounds = new ArrayList<>();
-        List<JsonNode> pullRequests = new ArrayList<>();
 
         Draft() {
         }
@@ -82,70 +81,98 @@ public final class CatalogueApplier {
             createdAt = document.createdAt();
             compatibility = document.compatibility();
             rounds = new ArrayList<>(nullToEmpty(document.reviewRounds()));
-            pullRequests = new ArrayList<>(nullToEmpty(document.pullRequests()));
         }
 
         void apply(ModelEvent event, EventFacts facts) {
-            if (event instanceof ModelRegistered e) {
-                owner = e.owner();
-                status = e.status();
-                definition = e.definition();
-                readme = e.readme();
-                expiresAt = e.expiresAt();
-                compatibility = e.compatibility();
-                createdAt = facts.timestamp();
-                rounds = new ArrayList<>();
-                if (e.status() == ModelStatus.PENDING_REVIEW) {
-                    // registration opened review round 1
-                    rounds.add(new ReviewRound(1, facts.timestamp(), e.owner(), null, null, null, null));
-                }
-            } else if (event instanceof ModelDefinitionUpdated e) {
-                definition = e.definition();
-                compatibility = e.compatibility();
-                status = e.status();
-            } else if (event instanceof ModelReadmeUpdated e) {
-                readme = e.readme();
-            } else if (event instanceof ModelSubmittedForReview e) {
-                status = ModelStatus.PENDING_REVIEW;
-                definition = e.definition();
-                readme = e.readme();
-                rounds.removeIf(round -> round.round() == e.round());
-                rounds.add(new ReviewRound(e.round(), facts.timestamp(), e.submitter(), null, null, null, null));
-            } else if (event instanceof ModelSubmissionWithdrawn e) {
-                status = ModelStatus.DRAFT;
-                decide(e.round(), ReviewRound.WITHDRAWN, null, null, facts.timestamp());
-            } else if (event instanceof ModelApproved e) {
-                status = ModelStatus.APPROVED;
-                definition = e.definition();
-                decide(e.round(), ReviewRound.APPROVED, e.reviewer(), null, facts.timestamp());
-            } else if (event instanceof ModelRejected e) {
-                status = ModelStatus.REJECTED;
-                decide(e.round(), ReviewRound.REJECTED, e.reviewer(), e.feedback(), facts.timestamp());
-            } else if (event instanceof ModelExpirationDateSet e) {
-                expiresAt = e.expiresAt();
-            } else if (event instanceof ModelExpired) {
-                status = ModelStatus.EXPIRED;
-            } else if (event instanceof ModelDeleted) {
-                status = ModelStatus.DELETED;
-            }
-            // every event restates type and visibility: take them, so a visibility change can never be missed
-            if (ModelEvents.typeOf(event) != null) {
-                modelType = ModelEvents.typeOf(event);
-            }
-            if (ModelEvents.visibilityOf(event) != null) {
-                visibility = ModelEvents.visibilityOf(event);
-            }
+            this.facts = facts;
+            event.accept(this);
+            // every event restates type and visibility and says the status it leads to
+            status = event.statusAfter(status);
+            modelType = event.modelType();
+            visibility = event.visibility();
         }
 
-        private void decide(int round, String decision, Actor reviewer, String feedback, Instant at) {
+        @Override
+        public Void on(ModelRegistered e) {
+            owner = e.owner();
+            definition = e.definition();
+            readme = e.readme();
+            expiresAt = e.expiresAt();
+            compatibility = e.compatibility();
+            createdAt = facts.timestamp();
+            rounds = new ArrayList<>();
+            if (e.status() == ModelStatus.PENDING_REVIEW) {
+                // registration opened review round 1
+                rounds.add(new ReviewRound(1, facts.timestamp(), e.owner(), null, null, null, null));
+            }
+            return null;
+        }
+
+        @Override
+        public Void on(ModelDefinitionUpdated e) {
+            definition = e.definition();
+            compatibility = e.compatibility();
+            return null;
+        }
+
+        @Override
+        public Void on(ModelReadmeUpdated e) {
+            readme = e.readme();
+            return null;
+        }
+
+        @Override
+        public Void on(ModelSubmittedForReview e) {
+            definition = e.definition();
+            readme = e.readme();
+            rounds.removeIf(round -> round.round() == e.round());
+            rounds.add(new ReviewRound(e.round(), facts.timestamp(), e.submitter(), null, null, null, null));
+            return null;
+        }
+
+        @Override
+        public Void on(ModelSubmissionWithdrawn e) {
+            return decide(e.round(), ReviewRound.WITHDRAWN, null, null);
+        }
+
+        @Override
+        public Void on(ModelApproved e) {
+            definition = e.definition();
+            return decide(e.round(), ReviewRound.APPROVED, e.reviewer(), null);
+        }
+
+        @Override
+        public Void on(ModelRejected e) {
+            return decide(e.round(), ReviewRound.REJECTED, e.reviewer(), e.feedback());
+        }
+
+        @Override
+        public Void on(ModelExpirationDateSet e) {
+            expiresAt = e.expiresAt();
+            return null;
+        }
+
+        @Override
+        public Void on(ModelExpired e) {
+            return null;
+        }
+
+        @Override
+        public Void on(ModelDeleted e) {
+            return null;
+        }
+
+        private Void decide(int round, String decision, Actor reviewer, String feedback) {
+            Instant at = facts.timestamp();
             for (int i = 0; i < rounds.size(); i++) {
                 if (rounds.get(i).round() == round) {
                     rounds.set(i, rounds.get(i).decided(decision, reviewer, feedback, at));
-                    return;
+                    return null;
                 }
             }
             // the round's opening predates this read model's history: record the decision anyway
             rounds.add(new ReviewRound(round, null, null, decision, reviewer, feedback, at));
+            return null;
         }
 
         CatalogueDocument toDocument(CatalogueDocument previous, ModelEvent event, EventFacts facts) {
@@ -160,7 +187,7 @@ public final class CatalogueApplier {
                     event.modelName().toLowerCase(Locale.ROOT), modelType, visibility, status, owner, definition,
                     readme, derived.description(), derived.abilities(), derived.languages(), derived.formats(),
                     derived.sizesInBillions(), derived.featured(), expiresAt, createdAt, facts.timestamp(), epoch,
-                    facts.sequence(), compatibility, List.copyOf(rounds), List.copyOf(pullRequests));
+                    facts.sequence(), compatibility, List.copyOf(rounds));
         }
     }
 

@@ -14,13 +14,13 @@ import java.util.List;
  * One model in the catalogue index (mapping {@code elasticsearch/catalogue-v1.json}): what the list, the detail
  * page and the Xinference API need. {@code version} is the sequence number of the last event applied (also the
  * document's external version); {@code updatedAtEpochSeconds} is Xinference's {@code updated_at}, strictly
- * increasing with every change.
+ * increasing with every change. A model's pull requests live in their own index ({@code PullRequestProjection}),
+ * which the detail page joins.
  */
 public record CatalogueDocument(String modelId, String modelName, String nameSort, ModelType modelType,
                                 Visibility visibility, ModelStatus status, Actor owner, JsonNode definition,
                                 String readme, String description, List<String> abilities, List<String> languages,
                                 List<String> formats, List<Double> sizesInBillions, boolean featured,
                                 Instant expiresAt, Instant createdAt, Instant updatedAt, long updatedAtEpochSeconds,
-                                long version, ClientCompatibility compatibility, List<ReviewRound> reviewRounds,
-                                List<JsonNode> pullRequests) {
+                                long version, ClientCompatibility compatibility, List<ReviewRound> reviewRounds) {
 }

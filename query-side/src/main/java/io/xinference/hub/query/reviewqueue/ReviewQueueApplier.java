@@ -6,6 +6,7 @@ import io.xinference.hub.events.ModelApproved;
 import io.xinference.hub.events.ModelDefinitionUpdated;
 import io.xinference.hub.events.ModelDeleted;
 import io.xinference.hub.events.ModelEvent;
+import io.xinference.hub.events.ModelExpirationDateSet;
 import io.xinference.hub.events.ModelExpired;
 import io.xinference.hub.events.ModelReadmeUpdated;
 import io.xinference.hub.events.ModelRegistered;
@@ -13,10 +14,7 @@ import io.xinference.hub.events.ModelRejected;
 import io.xinference.hub.events.ModelStatus;
 import io.xinference.hub.events.ModelSubmissionWithdrawn;
 import io.xinference.hub.events.ModelSubmittedForReview;
-import io.xinference.hub.events.ModelType;
-import io.xinference.hub.events.Visibility;
 import io.xinference.hub.query.projection.EventFacts;
-import io.xinference.hub.query.projection.ModelEvents;
 
 import java.time.Instant;
 import java.util.List;
@@ -39,36 +37,11 @@ public final class ReviewQueueApplier {
                     + " for model " + event.modelId() + " which the review queue has not seen registered");
         }
         Draft d = current == null ? new Draft() : new Draft(current);
-        ModelStatus status = statusAfter(event, current == null ? null : current.status());
-        if (event instanceof ModelRegistered e) {
-            d.owner = e.owner();
-            d.definition = e.definition();
-            d.readme = e.readme();
-            if (e.status() == ModelStatus.APPROVED) {
-                d.approved(e.definition(), e.readme());
-            } else if (e.status() == ModelStatus.PENDING_REVIEW) {
-                d.open(1, e.owner(), facts.timestamp(), e.definition(), e.readme());
-            }
-        } else if (event instanceof ModelSubmittedForReview e) {
-            d.open(e.round(), e.submitter(), facts.timestamp(), e.definition(), e.readme());
-        } else if (event instanceof ModelDefinitionUpdated e) {
-            d.definition = e.definition();
-            if (e.status() == ModelStatus.APPROVED) {
-                d.approved(e.definition(), d.readme);
-            }
-            d.pending = e.status() == ModelStatus.PENDING_REVIEW;
-        } else if (event instanceof ModelReadmeUpdated e) {
-            d.readme = e.readme();
-        } else if (event instanceof ModelApproved e) {
-            d.approved(e.definition(), d.readme);
-        } else if (event instanceof ModelRejected || event instanceof ModelSubmissionWithdrawn
-                || event instanceof ModelExpired || event instanceof ModelDeleted) {
-            d.pending = false;
-        }
-        ModelType type = ModelEvents.typeOf(event);
-        Visibility visibility = ModelEvents.visibilityOf(event);
+        ModelStatus status = event.statusAfter(current == null ? null : current.status());
+        d.at = facts.timestamp();
+        event.accept(d);
         return Optional.of(new ReviewQueueDocument(event.modelId(), event.modelName(),
-                type != null ? type : d.modelType, visibility != null ? visibility : d.visibility, d.owner,
+                event.modelType(), event.visibility(), d.owner,
                 status, d.pending, d.round, d.submitter, d.submittedAt, d.definition, d.readme, d.lastApprovedDefinition,
                 d.lastApprovedReadme, d.lastApprovedDefinition == null,
                 d.lastApprovedDefinition == null ? List.of()
@@ -77,21 +50,9 @@ public final class ReviewQueueApplier {
                 facts.sequence()));
     }
 
-    static ModelStatus statusAfter(ModelEvent event, ModelStatus before) {
-        if (event instanceof ModelRegistered e) return e.status();
-        if (event instanceof ModelDefinitionUpdated e) return e.status();
-        if (event instanceof ModelSubmittedForReview) return ModelStatus.PENDING_REVIEW;
-        if (event instanceof ModelSubmissionWithdrawn) return ModelStatus.DRAFT;
-        if (event instanceof ModelApproved) return ModelStatus.APPROVED;
-        if (event instanceof ModelRejected) return ModelStatus.REJECTED;
-        if (event instanceof ModelExpired) return ModelStatus.EXPIRED;
-        if (event instanceof ModelDeleted) return ModelStatus.DELETED;
-        return before;
-    }
-
-    private static final class Draft {
-        ModelType modelType;
-        Visibility visibility;
+    /** Mutable scratch copy of a document; lives for one event, which it takes in through the visitor. */
+    private static final class Draft implements ModelEvent.Visitor<Void> {
+        Instant at;
         Actor owner;
         boolean pending;
         int round;
@@ -106,8 +67,6 @@ public final class ReviewQueueApplier {
         }
 
         Draft(ReviewQueueDocument document) {
-            modelType = document.modelType();
-            visibility = document.visibility();
             owner = document.owner();
             pending = document.pending();
             round = document.round();
@@ -127,7 +86,78 @@ public final class ReviewQueueApplier {
             return node == null || node.isNull() || node.isMissingNode() ? null : node;
         }
 
-        void open(int round, Actor submitter, Instant at, JsonNode definition, String readme) {
+        @Override
+        public Void on(ModelRegistered e) {
+            owner = e.owner();
+            definition = e.definition();
+            readme = e.readme();
+            if (e.status() == ModelStatus.APPROVED) {
+                approved(e.definition(), e.readme());
+            } else if (e.status() == ModelStatus.PENDING_REVIEW) {
+                open(1, e.owner(), e.definition(), e.readme());
+            }
+            return null;
+        }
+
+        @Override
+        public Void on(ModelSubmittedForReview e) {
+            open(e.round(), e.submitter(), e.definition(), e.readme());
+            return null;
+        }
+
+        @Override
+        public Void on(ModelDefinitionUpdated e) {
+            definition = e.definition();
+            if (e.status() == ModelStatus.APPROVED) {
+                approved(e.definition(), readme);
+            }
+            pending = e.status() == ModelStatus.PENDING_REVIEW;
+            return null;
+        }
+
+        @Override
+        public Void on(ModelReadmeUpdated e) {
+            readme = e.readme();
+            return null;
+        }
+
+        @Override
+        public Void on(ModelApproved e) {
+            approved(e.definition(), readme);
+            return null;
+        }
+
+        @Override
+        public Void on(ModelRejected e) {
+            return closed();
+        }
+
+        @Override
+        public Void on(ModelSubmissionWithdrawn e) {
+            return closed();
+        }
+
+        @Override
+        public Void on(ModelExpirationDateSet e) {
+            return null;
+        }
+
+        @Override
+        public Void on(ModelExpired e) {
+            return closed();
+        }
+
+        @Override
+        public Void on(ModelDeleted e) {
+            return closed();
+        }
+
+        private Void closed() {
+            pending = false;
+            return null;
+        }
+
+        void open(int round, Actor submitter, JsonNode definition, String readme) {
             this.pending = true;
             this.round = round;
             this.submitter = submitter;

@@ -151,7 +151,7 @@ class IdempotencyIT extends QuerySideITSupport {
         return new CatalogueDocument(d.modelId(), d.modelName(), d.nameSort(), d.modelType(), d.visibility(),
                 d.status(), d.owner(), definition, d.readme(), d.description(), d.abilities(), d.languages(),
                 d.formats(), d.sizesInBillions(), d.featured(), d.expiresAt(), d.createdAt(), d.updatedAt(),
-                d.updatedAtEpochSeconds(), 1, d.compatibility(), d.reviewRounds(), d.pullRequests());
+                d.updatedAtEpochSeconds(), 1, d.compatibility(), d.reviewRounds());
     }
 
     private void replay(String group) {

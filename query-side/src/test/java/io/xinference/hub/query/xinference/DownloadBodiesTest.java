@@ -31,7 +31,7 @@ class DownloadBodiesTest {
     CatalogueDocument doc(String name, Instant expiresAt) {
         return new CatalogueDocument(name, name, name, ModelType.LLM, Visibility.PUBLIC, ModelStatus.APPROVED, null,
                 json.createObjectNode().put("model_name", name), null, null, List.of(), List.of(), List.of(),
-                List.of(), false, expiresAt, T0, T0, 100, 1, null, List.of(), List.of());
+                List.of(), false, expiresAt, T0, T0, 100, 1, null, List.of());
     }
 
     List<String> names(PreparedBody body) throws Exception {

@@ -19,8 +19,7 @@ class XinferenceEntriesTest {
 
     static CatalogueDocument document(Visibility visibility, ModelStatus status, Instant expiresAt, ObjectNode definition) {
         return new CatalogueDocument("id", "m", "m", ModelType.LLM, visibility, status, null, definition, null, null,
-                List.of(), List.of(), List.of(), List.of(), false, expiresAt, NOW, NOW, 1234, 3, null, List.of(),
-                List.of());
+                List.of(), List.of(), List.of(), List.of(), false, expiresAt, NOW, NOW, 1234, 3, null, List.of());
     }
 
     @Test

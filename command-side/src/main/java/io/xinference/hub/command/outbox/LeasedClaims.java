@@ -1,4 +1,4 @@
-package io.xinference.hub.command.schedule;
+package io.xinference.hub.command.outbox;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;

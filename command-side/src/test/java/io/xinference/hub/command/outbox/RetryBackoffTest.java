@@ -1,4 +1,4 @@
-package io.xinference.hub.command.schedule;
+package io.xinference.hub.command.outbox;
 
 import org.junit.jupiter.api.Test;
 
