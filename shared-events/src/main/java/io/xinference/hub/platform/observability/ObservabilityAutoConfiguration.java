@@ -1,6 +1,10 @@
 package io.xinference.hub.platform.observability;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.config.MeterFilterReply;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,6 +24,31 @@ import java.time.Clock;
         "org.axonframework.springboot.autoconfig.InfraConfiguration"})
 @ConditionalOnClass({MeterRegistry.class, EventProcessingConfiguration.class})
 public class ObservabilityAutoConfiguration {
+
+    /**
+     * Axon's message monitors keep four timers per message type (all, success, failure, ignored), each with six
+     * client-side percentiles over a sliding window: the outcome counters already count outcomes, so only the
+     * {@code allTimer} stays, and without percentiles (count, sum and max are what Prometheus can aggregate).
+     */
+    @Bean
+    public MeterFilter axonTimersAtLowCost() {
+        return new MeterFilter() {
+            @Override
+            public MeterFilterReply accept(Meter.Id id) {
+                String name = id.getName();
+                return name.endsWith(".successTimer") || name.endsWith(".failureTimer")
+                        || name.endsWith(".ignoredTimer") ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
+            }
+
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                return id.getName().endsWith(".allTimer")
+                        ? DistributionStatisticConfig.builder().percentiles().percentilesHistogram(false).build()
+                        .merge(config)
+                        : config;
+            }
+        };
+    }
 
     @Bean
     @ConditionalOnBean({MeterRegistry.class, EventProcessingConfiguration.class})
