@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ElasticsearchClusterIT {
 
-    private static final Duration NODE_DOWN = Duration.ofSeconds(30);
+    private static final Duration NODE_DOWN = Duration.ofSeconds(20);
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(2);
     private static final String[] GROUPS = {"catalogue", "review-queue", "audit-trail"};
 
