@@ -8,6 +8,7 @@ import io.xinference.hub.events.ClientCompatibility;
 import io.xinference.hub.events.registry.RegistrationKeyUsed;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 
 import java.util.Optional;
 
@@ -29,30 +30,39 @@ class Registrations {
     private final CommandGateway commands;
     private final RegistryReads store;
     private final DefinitionValidator validator;
+    private final TransactionOperations transactions;
 
-    Registrations(CommandGateway commands, RegistryReads store, DefinitionValidator validator) {
+    Registrations(CommandGateway commands, RegistryReads store, DefinitionValidator validator,
+                  TransactionOperations transactions) {
         this.commands = commands;
         this.store = store;
         this.validator = validator;
+        this.transactions = transactions;
     }
 
     public RegistrationOutcome register(RegisterModel command, String idempotencyKey, String requestHash) {
         String keyId = idempotencyKey == null ? null
                 : RegistrationKeyAggregate.idOf(command.caller().subject(), idempotencyKey);
         for (int attempt = 1; ; attempt++) {
-            Optional<RegistrationOutcome> replayed = keyId == null ? Optional.empty()
-                    : store.key(keyId).map(first -> replay(first, requestHash, command));
-            if (replayed.isPresent()) {
-                return replayed.get();
-            }
             try {
-                return new RegistrationOutcome(send(command, keyId, requestHash), false);
+                // the key's look-up and the command share one transaction (with PostgreSQL: one per registration)
+                return transactions.execute(tx -> attempt(command, keyId, requestHash));
+            } catch (IdempotencyKeyReusedException refused) {
+                throw refused;
             } catch (RuntimeException failure) {
                 if (attempt >= ATTEMPTS || !lostARace(failure, command, keyId)) {
                     throw failure;
                 }
             }
         }
+    }
+
+    private RegistrationOutcome attempt(RegisterModel command, String keyId, String requestHash) {
+        Optional<RegistrationKeyUsed> first = keyId == null ? Optional.empty() : store.key(keyId);
+        if (first.isPresent()) {
+            return replay(first.get(), requestHash, command);
+        }
+        return new RegistrationOutcome(send(command, keyId, requestHash), false);
     }
 
     /** Another request took the key or the name first: told by the local exception, or else by the store. */

@@ -21,6 +21,7 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionOperations;
 
 import java.util.Set;
 import java.util.UUID;
@@ -50,7 +51,7 @@ class AxonServerRegistrationTest {
             .storageEngine(new InMemoryEventStorageEngine()).build();
     private final CommandGateway commands = mock(CommandGateway.class);
     private final Registrations registrations = new Registrations(commands, new RegistryReads(store),
-            new DefinitionValidator());
+            new DefinitionValidator(), TransactionOperations.withoutTransaction());
 
     @Test
     void theConnectorsRemoteExceptionCarriesOnlyMessagesSoTheStoreDecidesNotTheExceptionType() {
