@@ -2,22 +2,10 @@ package io.xinference.hub.events;
 
 import org.axonframework.serialization.Revision;
 
-import java.util.Optional;
-
 /** The model was deleted; its name becomes free again, its history stays. */
 @Revision("1")
 public record ModelDeleted(String modelId, String modelName, ModelType modelType, Visibility visibility)
         implements ModelEvent {
-
-    @Override
-    public ModelStatus statusAfter(ModelStatus before) {
-        return ModelStatus.DELETED;
-    }
-
-    @Override
-    public Optional<Actor> namedPerson() {
-        return Optional.empty();
-    }
 
     @Override
     public <R> R accept(Visitor<R> visitor) {

@@ -7,11 +7,12 @@ import java.util.Optional;
  * else; who acted, the correlation and request ids travel in the event's metadata (see {@link EventMetadataKeys}).
  *
  * <p>What every consumer needs is a method here that every event must implement, so a new event that forgets one
- * does not compile: the model's type and visibility (restated by every event), the status the model has after it
- * ({@link #statusAfter}, the one statement of the lifecycle's transitions) and the person the payload names. What
- * differs per event is reached through {@link #accept(Visitor)}: a consumer implements {@link Visitor}, which has
- * one method per event, so adding an event to the visitor turns every consumer that does not handle it into a
- * compile error (Java 17's substitute for an exhaustive {@code switch} over the sealed type).
+ * does not compile: the model's type and visibility (record components every event restates) and
+ * {@link #accept(Visitor)}. What differs per event is reached through a {@link Visitor}, which has one method per
+ * event: a new event's {@code accept} does not compile until the visitor has a method for it, and then every
+ * consumer that does not handle it is a compile error (Java 17's substitute for an exhaustive {@code switch} over
+ * the sealed type). The status an event leads to ({@link #statusAfter}) and the person it names
+ * ({@link #namedPerson}) are two such visitors, written once in {@link ModelLifecycle}.
  */
 public sealed interface ModelEvent permits ModelRegistered, ModelDefinitionUpdated, ModelReadmeUpdated,
         ModelSubmittedForReview, ModelSubmissionWithdrawn, ModelApproved, ModelRejected, ModelExpirationDateSet,
@@ -25,11 +26,18 @@ public sealed interface ModelEvent permits ModelRegistered, ModelDefinitionUpdat
 
     Visibility visibility();
 
-    /** The model's status after this event, given the status before it ({@code null} before registration). */
-    ModelStatus statusAfter(ModelStatus before);
+    /**
+     * The model's status after this event, given the status before it ({@code null} before registration): the
+     * lifecycle's transitions, written once in {@link ModelLifecycle}.
+     */
+    default ModelStatus statusAfter(ModelStatus before) {
+        return ModelLifecycle.statusAfter(this, before);
+    }
 
     /** The person this event's payload names (owner, submitter, reviewer), when it names one. */
-    Optional<Actor> namedPerson();
+    default Optional<Actor> namedPerson() {
+        return ModelLifecycle.namedPerson(this);
+    }
 
     <R> R accept(Visitor<R> visitor);
 

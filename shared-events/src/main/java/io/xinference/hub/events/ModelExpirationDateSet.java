@@ -3,22 +3,11 @@ package io.xinference.hub.events;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /** The scheduled expiration date was set, changed, or cleared ({@code expiresAt == null}). */
 @Revision("1")
 public record ModelExpirationDateSet(String modelId, String modelName, ModelType modelType, Visibility visibility,
                                      Instant expiresAt) implements ModelEvent {
-
-    @Override
-    public ModelStatus statusAfter(ModelStatus before) {
-        return before;
-    }
-
-    @Override
-    public Optional<Actor> namedPerson() {
-        return Optional.empty();
-    }
 
     @Override
     public <R> R accept(Visitor<R> visitor) {

@@ -2,22 +2,10 @@ package io.xinference.hub.events;
 
 import org.axonframework.serialization.Revision;
 
-import java.util.Optional;
-
 /** The model stopped being served, now ({@code MANUAL}) or because its expiration date passed. */
 @Revision("1")
 public record ModelExpired(String modelId, String modelName, ModelType modelType, Visibility visibility,
                            ExpiryCause cause) implements ModelEvent {
-
-    @Override
-    public ModelStatus statusAfter(ModelStatus before) {
-        return ModelStatus.EXPIRED;
-    }
-
-    @Override
-    public Optional<Actor> namedPerson() {
-        return Optional.empty();
-    }
 
     @Override
     public <R> R accept(Visitor<R> visitor) {

@@ -2,22 +2,10 @@ package io.xinference.hub.events;
 
 import org.axonframework.serialization.Revision;
 
-import java.util.Optional;
-
 /** The README (markdown) was replaced as a whole. */
 @Revision("1")
 public record ModelReadmeUpdated(String modelId, String modelName, ModelType modelType, Visibility visibility,
                                  String readme) implements ModelEvent {
-
-    @Override
-    public ModelStatus statusAfter(ModelStatus before) {
-        return before;
-    }
-
-    @Override
-    public Optional<Actor> namedPerson() {
-        return Optional.empty();
-    }
 
     @Override
     public <R> R accept(Visitor<R> visitor) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * A model entered the hub. {@code status} says where it went: {@code APPROVED} (private, or published at once by a
@@ -14,16 +13,6 @@ import java.util.Optional;
 public record ModelRegistered(String modelId, String modelName, ModelType modelType, Visibility visibility,
                               JsonNode definition, String readme, Actor owner, ModelStatus status,
                               Instant expiresAt, ClientCompatibility compatibility) implements ModelEvent {
-
-    @Override
-    public ModelStatus statusAfter(ModelStatus before) {
-        return status;
-    }
-
-    @Override
-    public Optional<Actor> namedPerson() {
-        return Optional.ofNullable(owner);
-    }
 
     @Override
     public <R> R accept(Visitor<R> visitor) {

@@ -2,8 +2,6 @@ package io.xinference.hub.events;
 
 import org.axonframework.serialization.Revision;
 
-import java.util.Optional;
-
 /**
  * A reviewer rejected a review round with feedback (never blank); the owner may edit and resubmit unless
  * {@code resubmissionAllowed} is false.
@@ -21,16 +19,6 @@ public record ModelRejected(String modelId, String modelName, ModelType modelTyp
     public ModelRejected(String modelId, String modelName, ModelType modelType, Visibility visibility, int round,
                          Actor reviewer, String feedback) {
         this(modelId, modelName, modelType, visibility, round, reviewer, feedback, true);
-    }
-
-    @Override
-    public ModelStatus statusAfter(ModelStatus before) {
-        return ModelStatus.REJECTED;
-    }
-
-    @Override
-    public Optional<Actor> namedPerson() {
-        return Optional.ofNullable(reviewer);
     }
 
     @Override

@@ -2,22 +2,10 @@ package io.xinference.hub.events;
 
 import org.axonframework.serialization.Revision;
 
-import java.util.Optional;
-
 /** The submitter took an open review round back; the model is a draft again. */
 @Revision("1")
 public record ModelSubmissionWithdrawn(String modelId, String modelName, ModelType modelType, Visibility visibility,
                                        int round) implements ModelEvent {
-
-    @Override
-    public ModelStatus statusAfter(ModelStatus before) {
-        return ModelStatus.DRAFT;
-    }
-
-    @Override
-    public Optional<Actor> namedPerson() {
-        return Optional.empty();
-    }
 
     @Override
     public <R> R accept(Visitor<R> visitor) {

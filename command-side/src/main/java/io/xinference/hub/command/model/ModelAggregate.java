@@ -20,6 +20,7 @@ import io.xinference.hub.events.ModelSubmittedForReview;
 import io.xinference.hub.events.ModelType;
 import io.xinference.hub.events.Visibility;
 import io.xinference.hub.security.CurrentUser;
+import io.xinference.hub.security.ModelGrants;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -103,7 +104,7 @@ public class ModelAggregate {
     @CommandHandler
     public ModelChanged handle(SubmitForReview command) {
         requireVisible(command.caller());
-        ModelPolicy.requireSubmitter(command.caller(), owner);
+        ModelPolicy.requireSubmitter(command.caller(), owner, visibility, status);
         requireVersion(command);
         if (visibility == Visibility.PRIVATE) {
             throw wrongState("private models need no review");
@@ -119,7 +120,7 @@ public class ModelAggregate {
     @CommandHandler
     public ModelChanged handle(WithdrawSubmission command) {
         requireVisible(command.caller());
-        ModelPolicy.requireSubmitter(command.caller(), owner);
+        ModelPolicy.requireSubmitter(command.caller(), owner, visibility, status);
         requireVersion(command);
         requirePendingReview();
         apply(new ModelSubmissionWithdrawn(modelId, modelName, modelType, visibility, round));
@@ -129,7 +130,7 @@ public class ModelAggregate {
     @CommandHandler
     public ModelChanged handle(ApproveSubmission command) {
         requireVisible(command.caller());
-        ModelPolicy.requireReviewer(command.caller(), roundSubmitter);
+        ModelPolicy.requireReviewer(command.caller(), owner, visibility, status, roundSubmitter);
         requireVersion(command);
         requirePendingReview();
         apply(new ModelApproved(modelId, modelName, modelType, visibility, round,
@@ -140,7 +141,7 @@ public class ModelAggregate {
     @CommandHandler
     public ModelChanged handle(RejectSubmission command) {
         requireVisible(command.caller());
-        ModelPolicy.requireReviewer(command.caller(), roundSubmitter);
+        ModelPolicy.requireReviewer(command.caller(), owner, visibility, status, roundSubmitter);
         requireVersion(command);
         requirePendingReview();
         if (command.feedback() == null || command.feedback().isBlank()) {
@@ -265,7 +266,7 @@ public class ModelAggregate {
     }
 
     private void requireVisible(CurrentUser caller) {
-        if (!ModelPolicy.canSee(caller, owner, visibility, status)) {
+        if (!ModelGrants.canSee(caller, owner == null ? null : owner.subject(), visibility, status)) {
             throw new ModelRuleViolation(Refusal.NOT_VISIBLE, "no model with id " + modelId);
         }
     }

@@ -1,6 +1,7 @@
 package io.xinference.hub.command.it;
 
 import io.xinference.hub.devstack.AuthorizationTable;
+import io.xinference.hub.devstack.VisibilityTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,7 +98,8 @@ class AuthorizationMatrixIT extends CommandSideIT {
             PUT /api/registry/models/{id}/definition | pending              | 401 -   409 404 403 409 404 403 409
             PUT /api/registry/models/{id}/definition | public               | 401 -   403 403 403 200 403 403 200
             PUT /api/registry/models/{id}/definition | enterprise           | 401 -   200 404 404 404 200 403 200
-            PUT /api/registry/models/{id}/definition | expired              | 401 -   403 403 403 409 403 403 409
+            # expired models leave the catalogue (ModelGrants): who neither owns nor maintains public models no longer sees them
+            PUT /api/registry/models/{id}/definition | expired              | 401 -   403 404 404 409 404 403 409
             # a deleted model is gone for everyone, owner and admin included: 404, not 409
             PUT /api/registry/models/{id}/definition | deleted              | 401 -   404 404 404 404 404 404 404
             # a client's updated_at in a definition is dropped, not refused (the user guide: the hub owns it)
@@ -108,51 +110,51 @@ class AuthorizationMatrixIT extends CommandSideIT {
             PUT /api/registry/models/{id}/readme    | pending               | 401 -   409 404 403 409 404 403 409
             PUT /api/registry/models/{id}/readme    | public                | 401 -   403 403 403 200 403 403 200
             PUT /api/registry/models/{id}/readme    | enterprise            | 401 -   200 404 404 404 200 403 200
-            PUT /api/registry/models/{id}/readme    | expired               | 401 -   403 403 403 409 403 403 409
+            PUT /api/registry/models/{id}/readme    | expired               | 401 -   403 404 404 409 404 403 409
             PUT /api/registry/models/{id}/readme    | deleted               | 401 -   404 404 404 404 404 404 404
             PUT /api/registry/models/{id}/readme    | mass: status          | 401 -   400 400 400 400 400 400 400
             POST /api/registry/models/{id}/submission | private             | 401 -   409 404 404 403 404 403 403
             POST /api/registry/models/{id}/submission | pending             | 401 -   409 404 403 403 404 403 403
             POST /api/registry/models/{id}/submission | public              | 401 -   409 403 403 403 403 403 403
             POST /api/registry/models/{id}/submission | enterprise          | 401 -   409 404 404 404 409 403 403
-            POST /api/registry/models/{id}/submission | expired             | 401 -   409 403 403 403 403 403 403
+            POST /api/registry/models/{id}/submission | expired             | 401 -   409 404 404 403 404 403 403
             POST /api/registry/models/{id}/submission | deleted             | 401 -   404 404 404 404 404 404 404
             DELETE /api/registry/models/{id}/submission | private           | 401 -   409 404 404 403 404 403 403
             DELETE /api/registry/models/{id}/submission | pending           | 401 -   200 404 403 403 404 403 403
             DELETE /api/registry/models/{id}/submission | public            | 401 -   409 403 403 403 403 403 403
             DELETE /api/registry/models/{id}/submission | enterprise        | 401 -   409 404 404 404 409 403 403
-            DELETE /api/registry/models/{id}/submission | expired           | 401 -   409 403 403 403 403 403 403
+            DELETE /api/registry/models/{id}/submission | expired           | 401 -   409 404 404 403 404 403 403
             DELETE /api/registry/models/{id}/submission | deleted           | 401 -   404 404 404 404 404 404 404
             POST /api/registry/models/{id}/approval | private               | 401 -   403 404 404 403 404 403 409
             POST /api/registry/models/{id}/approval | pending               | 401 -   403 404 200 403 404 403 200
             POST /api/registry/models/{id}/approval | public                | 401 -   403 403 409 403 403 403 409
             POST /api/registry/models/{id}/approval | enterprise            | 401 -   403 404 404 404 403 403 409
-            POST /api/registry/models/{id}/approval | expired               | 401 -   403 403 409 403 403 403 409
+            POST /api/registry/models/{id}/approval | expired               | 401 -   403 404 404 403 404 403 409
             POST /api/registry/models/{id}/approval | deleted               | 401 -   404 404 404 404 404 404 404
             POST /api/registry/models/{id}/rejection | private              | 401 -   403 404 404 403 404 403 409
             POST /api/registry/models/{id}/rejection | pending              | 401 -   403 404 200 403 404 403 200
             POST /api/registry/models/{id}/rejection | public               | 401 -   403 403 409 403 403 403 409
             POST /api/registry/models/{id}/rejection | enterprise           | 401 -   403 404 404 404 403 403 409
-            POST /api/registry/models/{id}/rejection | expired              | 401 -   403 403 409 403 403 403 409
+            POST /api/registry/models/{id}/rejection | expired              | 401 -   403 404 404 403 404 403 409
             POST /api/registry/models/{id}/rejection | deleted              | 401 -   404 404 404 404 404 404 404
             POST /api/registry/models/{id}/rejection | mass: reviewer       | 401 -   400 400 400 400 400 400 400
             PUT /api/registry/models/{id}/expiration | private              | 401 -   200 404 404 200 404 403 200
             PUT /api/registry/models/{id}/expiration | pending              | 401 -   403 404 403 200 404 403 200
             PUT /api/registry/models/{id}/expiration | public               | 401 -   403 403 403 200 403 403 200
             PUT /api/registry/models/{id}/expiration | enterprise           | 401 -   200 404 404 404 200 403 200
-            PUT /api/registry/models/{id}/expiration | expired              | 401 -   403 403 403 409 403 403 409
+            PUT /api/registry/models/{id}/expiration | expired              | 401 -   403 404 404 409 404 403 409
             PUT /api/registry/models/{id}/expiration | deleted              | 401 -   404 404 404 404 404 404 404
             POST /api/registry/models/{id}/expiry   | private               | 401 -   200 404 404 200 404 403 200
             POST /api/registry/models/{id}/expiry   | pending               | 401 -   403 404 403 200 404 403 200
             POST /api/registry/models/{id}/expiry   | public                | 401 -   403 403 403 200 403 403 200
             POST /api/registry/models/{id}/expiry   | enterprise            | 401 -   200 404 404 404 200 403 200
-            POST /api/registry/models/{id}/expiry   | expired               | 401 -   403 403 403 409 403 403 409
+            POST /api/registry/models/{id}/expiry   | expired               | 401 -   403 404 404 409 404 403 409
             POST /api/registry/models/{id}/expiry   | deleted               | 401 -   404 404 404 404 404 404 404
             DELETE /api/registry/models/{id}        | private               | 401 -   200 404 404 200 404 403 200
             DELETE /api/registry/models/{id}        | pending               | 401 -   200 404 403 200 404 403 200
             DELETE /api/registry/models/{id}        | public                | 401 -   403 403 403 200 403 403 200
             DELETE /api/registry/models/{id}        | enterprise            | 401 -   200 404 404 404 200 403 200
-            DELETE /api/registry/models/{id}        | expired               | 401 -   403 403 403 200 403 403 200
+            DELETE /api/registry/models/{id}        | expired               | 401 -   403 404 404 200 404 403 200
             DELETE /api/registry/models/{id}        | deleted               | 401 -   404 404 404 404 404 404 404
             """;
 
@@ -194,6 +196,47 @@ class AuthorizationMatrixIT extends CommandSideIT {
         assertThat(endpoints).isEqualTo(26);
         assertThat(rows).isEqualTo(89);
         assertThat(cells).isEqualTo(712);
+    }
+
+    /**
+     * The shared visibility table drives every object cell: a model the table hides from a persona answers 404 on
+     * every endpoint, one it shows never does (deleted models are gone for everyone on this side).
+     */
+    @Test
+    void everyObjectCellIs404ExactlyWhereTheSharedVisibilityTableHidesTheModel() {
+        Map<String, String> cellOf = Map.of("private", "PRIVATE:APPROVED", "pending", "PUBLIC:PENDING_REVIEW",
+                "public", "PUBLIC:APPROVED", "enterprise", "ENTERPRISE:APPROVED", "expired", "PUBLIC:EXPIRED");
+        int checked = 0;
+        for (Row row : ROWS) {
+            String cell = cellOf.get(row.kase());
+            if (cell == null || !row.path().startsWith(M)) {
+                continue;
+            }
+            for (Map.Entry<Persona, Integer> entry : row.expected().entrySet()) {
+                if (entry.getKey() == Persona.ANONYMOUS) {
+                    continue; // 401 comes first
+                }
+                String[] parts = cell.split(":");
+                boolean seen = VisibilityTable.sees(tablePersona(entry.getKey(), row.kase()), parts[0], parts[1]);
+                assertThat(entry.getValue() == 404).as(row.endpoint() + " | " + row.kase() + " | " + entry.getKey())
+                        .isEqualTo(!seen);
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(9 * 5 * 7);
+    }
+
+    private static VisibilityTable.Persona tablePersona(Persona persona, String kase) {
+        return VisibilityTable.persona(switch (persona) {
+            case OWNER -> "owner";
+            case ENTERPRISE_MAINTAINER -> "enterprise".equals(kase) ? "owner" : "enterprise maintainer";
+            case PLAIN_USER, OTHER_USER -> "plain user";
+            case REVIEWER -> "reviewer";
+            case PUBLIC_MAINTAINER -> "public maintainer";
+            case AUDITOR -> "auditor";
+            case ADMIN -> "admin";
+            case ANONYMOUS -> "anonymous";
+        });
     }
 
     @Test

@@ -589,12 +589,23 @@ class ModelAggregateTest {
                     .expectEvents(approved(Visibility.PUBLIC, ADAM));
         }
 
+        /** The decision next to {@code ModelGrants}: reviewers see and decide enterprise submissions in review. */
         @Test
-        void reviewerWithoutViewPermissionCannotReviewEnterpriseSubmission() {
+        void reviewerWithoutViewPermissionReviewsEnterpriseSubmissions() {
             CurrentUser enterpriseOnly = user("eve", HubPermission.REGISTER_PRIVATE,
                     HubPermission.REGISTER_ENTERPRISE);
             fixture.givenCurrentTime(NOW)
                     .andGiven(registered(enterpriseOnly, Visibility.ENTERPRISE, ModelStatus.PENDING_REVIEW))
+                    .when(new ApproveSubmission(ID, null, RITA))
+                    .expectEvents(approved(Visibility.ENTERPRISE, RITA));
+        }
+
+        @Test
+        void reviewerDoesNotSeeAPublishedEnterpriseModel() {
+            CurrentUser enterpriseOnly = user("eve", HubPermission.REGISTER_PRIVATE,
+                    HubPermission.REGISTER_ENTERPRISE);
+            fixture.givenCurrentTime(NOW)
+                    .andGiven(registered(enterpriseOnly, Visibility.ENTERPRISE, ModelStatus.APPROVED))
                     .when(new ApproveSubmission(ID, null, RITA))
                     .expectException(refusedAs(Refusal.NOT_VISIBLE));
         }

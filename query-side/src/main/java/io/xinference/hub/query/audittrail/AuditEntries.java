@@ -19,7 +19,6 @@ import io.xinference.hub.events.sync.RepositorySyncPullRequestUpdated;
 import io.xinference.hub.events.sync.RepositorySyncRequested;
 import io.xinference.hub.events.sync.RepositorySyncRetried;
 import io.xinference.hub.events.sync.RepositorySyncSkipped;
-import io.xinference.hub.events.user.GithubTokenCleared;
 import io.xinference.hub.events.user.GithubTokenSet;
 import io.xinference.hub.events.user.UserAccountEvent;
 import io.xinference.hub.query.projection.EventFacts;
@@ -51,7 +50,7 @@ public final class AuditEntries {
 
     /** A person's account setting changed (never the secret itself). */
     public static AuditEntry of(UserAccountEvent event, String accountId, EventFacts facts) {
-        Actor who = facts.actor() != null ? facts.actor() : new Actor(event.userSubject(), username(event));
+        Actor who = facts.actor() != null ? facts.actor() : new Actor(event.userSubject(), event.username());
         String summary = event instanceof GithubTokenSet ? "stored a GitHub token for pull requests"
                 : "removed their GitHub token";
         return new AuditEntry("user:" + accountId + ":" + facts.sequence(), facts.eventId(), null, null, null, null,
@@ -59,21 +58,39 @@ public final class AuditEntries {
                 facts.requestId(), summary);
     }
 
-    private static String username(UserAccountEvent event) {
-        if (event instanceof GithubTokenSet e) return e.username();
-        if (event instanceof GithubTokenCleared e) return e.username();
-        return null;
-    }
-
     static String summary(RepositorySyncEvent event) {
         String model = event.modelType().wire() + " model " + event.modelName();
-        if (event instanceof RepositorySyncRequested e) return "requested a repository sync (" + e.change() + ") of " + model;
-        if (event instanceof RepositorySyncPullRequestOpened e) return "opened pull request #" + e.number() + " for " + model;
-        if (event instanceof RepositorySyncPullRequestUpdated e) return "updated pull request #" + e.number() + " for " + model;
-        if (event instanceof RepositorySyncFailed e) return "repository sync of " + model + " failed (" + e.kind() + "): " + e.reason();
-        if (event instanceof RepositorySyncRetried e) return "retried the repository sync of " + model + " (attempt " + e.attempt() + ")";
-        if (event instanceof RepositorySyncSkipped e) return "skipped the repository sync of " + model + ": " + e.reason();
-        return event.getClass().getSimpleName() + " on " + model;
+        return event.accept(new RepositorySyncEvent.Visitor<>() {
+            @Override
+            public String on(RepositorySyncRequested e) {
+                return "requested a repository sync (" + e.change() + ") of " + model;
+            }
+
+            @Override
+            public String on(RepositorySyncPullRequestOpened e) {
+                return "opened pull request #" + e.number() + " for " + model;
+            }
+
+            @Override
+            public String on(RepositorySyncPullRequestUpdated e) {
+                return "updated pull request #" + e.number() + " for " + model;
+            }
+
+            @Override
+            public String on(RepositorySyncFailed e) {
+                return "repository sync of " + model + " failed (" + e.kind() + "): " + e.reason();
+            }
+
+            @Override
+            public String on(RepositorySyncRetried e) {
+                return "retried the repository sync of " + model + " (attempt " + e.attempt() + ")";
+            }
+
+            @Override
+            public String on(RepositorySyncSkipped e) {
+                return "skipped the repository sync of " + model + ": " + e.reason();
+            }
+        });
     }
 
     static Actor actor(ModelEvent event, EventFacts facts) {

@@ -41,12 +41,8 @@ public final class CatalogueApplier {
      *                               processor dead-letters it)
      */
     public static Optional<CatalogueDocument> apply(CatalogueDocument current, ModelEvent event, EventFacts facts) {
-        if (current != null && facts.sequence() <= current.version()) {
+        if (!facts.isNewFor(current == null ? null : current.version(), event, "catalogue")) {
             return Optional.empty();
-        }
-        if (current == null && !(event instanceof ModelRegistered)) {
-            throw new IllegalStateException("event " + event.getClass().getSimpleName() + " #" + facts.sequence()
-                    + " for model " + event.modelId() + " which the catalogue has not seen registered");
         }
         Draft draft = current == null ? new Draft() : new Draft(current);
         draft.apply(event, facts);

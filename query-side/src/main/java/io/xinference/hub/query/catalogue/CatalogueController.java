@@ -6,7 +6,6 @@ import io.xinference.hub.events.ModelStatus;
 import io.xinference.hub.events.ModelType;
 import io.xinference.hub.events.Visibility;
 import io.xinference.hub.query.pullrequests.PullRequests;
-import io.xinference.hub.query.visibility.VisibilityPolicy;
 import io.xinference.hub.query.web.BadRequestException;
 import io.xinference.hub.query.web.NotFoundException;
 import io.xinference.hub.query.web.RequestLimits;
@@ -99,8 +98,7 @@ public class CatalogueController {
     private ModelDetail visible(ReadYourWrites.Result result, CurrentUser user, String key) {
         // a model the caller may not see answers exactly like one that does not exist
         CatalogueDocument document = result.document()
-                .filter(d -> VisibilityPolicy.canSee(user, d.visibility(), d.status(),
-                        d.owner() == null ? null : d.owner().subject()))
+                .filter(d -> d.visibleTo(user))
                 .orElseThrow(() -> new NotFoundException("no model " + key));
         return ModelDetail.of(document, pullRequests.of(document.modelId()), result.stale());
     }

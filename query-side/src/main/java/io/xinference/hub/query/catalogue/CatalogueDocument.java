@@ -6,6 +6,8 @@ import io.xinference.hub.events.ClientCompatibility;
 import io.xinference.hub.events.ModelStatus;
 import io.xinference.hub.events.ModelType;
 import io.xinference.hub.events.Visibility;
+import io.xinference.hub.security.CurrentUser;
+import io.xinference.hub.security.ModelGrants;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,4 +25,9 @@ public record CatalogueDocument(String modelId, String modelName, String nameSor
                                 List<String> formats, List<Double> sizesInBillions, boolean featured,
                                 Instant expiresAt, Instant createdAt, Instant updatedAt, long updatedAtEpochSeconds,
                                 long version, ClientCompatibility compatibility, List<ReviewRound> reviewRounds) {
+
+    /** Whether the caller may see this model ({@link ModelGrants}, the table both apps read). */
+    public boolean visibleTo(CurrentUser caller) {
+        return ModelGrants.canSee(caller, owner == null ? null : owner.subject(), visibility, status);
+    }
 }

@@ -4,10 +4,9 @@ import io.xinference.hub.events.ModelEvent;
 import io.xinference.hub.events.ModelType;
 import io.xinference.hub.query.elasticsearch.DocumentReader;
 import io.xinference.hub.query.elasticsearch.HubIndices;
-import io.xinference.hub.query.elasticsearch.PendingWrites;
 import io.xinference.hub.query.elasticsearch.ProjectionWriter;
 import io.xinference.hub.query.elasticsearch.VersionedDocument;
-import io.xinference.hub.query.projection.EventFacts;
+import io.xinference.hub.query.projection.ModelReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -29,6 +28,9 @@ import java.util.Set;
 public class CatalogueProjection {
 
     public static final String PROCESSING_GROUP = "catalogue";
+    /** The catalogue read model, declared once for this projection and its rebuild. */
+    public static final ModelReadModel<CatalogueDocument> READ_MODEL = new ModelReadModel<>(PROCESSING_GROUP,
+            HubIndices.CATALOGUE, CatalogueDocument.class, CatalogueApplier::apply, CatalogueDocument::version);
 
     private final HubIndices indices;
     private final DocumentReader reader;
@@ -46,12 +48,7 @@ public class CatalogueProjection {
     /** Public so a replay can be simulated out of order in tests; Axon calls it for every model event. */
     @EventHandler
     public void on(ModelEvent event, DomainEventMessage<?> message) {
-        PendingWrites<CatalogueDocument> pending = PendingWrites.forCurrentBatch(PROCESSING_GROUP, this::flush);
-        CatalogueDocument current = pending.get(event.modelId()).map(VersionedDocument::body)
-                .orElseGet(() -> reader.find(indices.catalogue(), event.modelId(), CatalogueDocument.class)
-                        .orElse(null));
-        CatalogueApplier.apply(current, event, EventFacts.of(message)).ifPresent(next -> pending.put(
-                new VersionedDocument<>(indices.catalogue(), next.modelId(), next.version(), next)));
+        READ_MODEL.project(event, message, indices.catalogue(), reader, this::flush);
     }
 
     private void flush(List<VersionedDocument<CatalogueDocument>> documents) {

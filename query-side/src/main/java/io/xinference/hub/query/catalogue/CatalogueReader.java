@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Single models, regardless of who asks (callers apply {@link io.xinference.hub.query.visibility.VisibilityPolicy}
+ * Single models, regardless of who asks (callers apply {@link io.xinference.hub.security.ModelGrants}
  * themselves, because the Xinference API must tell "private" (403) from "absent" (404)).
  */
 @Component

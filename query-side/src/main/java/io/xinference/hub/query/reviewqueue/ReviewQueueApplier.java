@@ -29,12 +29,8 @@ public final class ReviewQueueApplier {
 
     public static Optional<ReviewQueueDocument> apply(ReviewQueueDocument current, ModelEvent event,
                                                       EventFacts facts) {
-        if (current != null && facts.sequence() <= current.version()) {
+        if (!facts.isNewFor(current == null ? null : current.version(), event, "review queue")) {
             return Optional.empty();
-        }
-        if (current == null && !(event instanceof ModelRegistered)) {
-            throw new IllegalStateException("event " + event.getClass().getSimpleName() + " #" + facts.sequence()
-                    + " for model " + event.modelId() + " which the review queue has not seen registered");
         }
         Draft d = current == null ? new Draft() : new Draft(current);
         ModelStatus status = event.statusAfter(current == null ? null : current.status());

@@ -3,10 +3,8 @@ package io.xinference.hub.query.reviewqueue;
 import io.xinference.hub.events.ModelEvent;
 import io.xinference.hub.query.elasticsearch.DocumentReader;
 import io.xinference.hub.query.elasticsearch.HubIndices;
-import io.xinference.hub.query.elasticsearch.PendingWrites;
 import io.xinference.hub.query.elasticsearch.ProjectionWriter;
-import io.xinference.hub.query.elasticsearch.VersionedDocument;
-import io.xinference.hub.query.projection.EventFacts;
+import io.xinference.hub.query.projection.ModelReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,6 +16,10 @@ import org.springframework.stereotype.Component;
 public class ReviewQueueProjection {
 
     public static final String PROCESSING_GROUP = "review-queue";
+    /** The review-queue read model, declared once for this projection and its rebuild. */
+    public static final ModelReadModel<ReviewQueueDocument> READ_MODEL = new ModelReadModel<>(PROCESSING_GROUP,
+            HubIndices.REVIEW_QUEUE, ReviewQueueDocument.class, ReviewQueueApplier::apply,
+            ReviewQueueDocument::version);
 
     private final HubIndices indices;
     private final DocumentReader reader;
@@ -32,11 +34,6 @@ public class ReviewQueueProjection {
     /** Public so a replay can be simulated out of order in tests; Axon calls it for every model event. */
     @EventHandler
     public void on(ModelEvent event, DomainEventMessage<?> message) {
-        PendingWrites<ReviewQueueDocument> pending = PendingWrites.forCurrentBatch(PROCESSING_GROUP, writer::write);
-        ReviewQueueDocument current = pending.get(event.modelId()).map(VersionedDocument::body)
-                .orElseGet(() -> reader.find(indices.reviewQueue(), event.modelId(), ReviewQueueDocument.class)
-                        .orElse(null));
-        ReviewQueueApplier.apply(current, event, EventFacts.of(message)).ifPresent(next -> pending.put(
-                new VersionedDocument<>(indices.reviewQueue(), next.modelId(), next.version(), next)));
+        READ_MODEL.project(event, message, indices.reviewQueue(), reader, writer::write);
     }
 }

@@ -10,7 +10,6 @@ import io.xinference.hub.query.catalogue.CatalogueFilters;
 import io.xinference.hub.query.catalogue.CatalogueReader;
 import io.xinference.hub.query.catalogue.CatalogueSearch;
 import io.xinference.hub.query.catalogue.CatalogueSort;
-import io.xinference.hub.query.visibility.VisibilityPolicy;
 import io.xinference.hub.query.web.BadRequestException;
 import io.xinference.hub.query.web.ModelPrivateException;
 import io.xinference.hub.query.web.NotFoundException;
@@ -153,8 +152,7 @@ public class XinferenceController {
         }
         CatalogueDocument document = reader.byName(name).filter(d -> d.status() != ModelStatus.DELETED)
                 .orElseThrow(() -> new NotFoundException("no model " + name));
-        if (!VisibilityPolicy.canSee(user, document.visibility(), document.status(),
-                document.owner() == null ? null : document.owner().subject())) {
+        if (!document.visibleTo(user)) {
             throw new ModelPrivateException(name);
         }
         return document;

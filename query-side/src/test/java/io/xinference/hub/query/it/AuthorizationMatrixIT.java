@@ -1,6 +1,7 @@
 package io.xinference.hub.query.it;
 
 import io.xinference.hub.devstack.AuthorizationTable;
+import io.xinference.hub.devstack.VisibilityTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xinference.hub.devstack.Fixtures;
@@ -57,8 +58,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * holds {@code hub-admin} alone. {@link #everyEndpointOfTheRunningAppHasRows()} reads {@code /v3/api-docs} and
  * fails for an endpoint without a row. Admin calls that would change something name an unknown object, so the
  * cell proves the permission check without side effects (400/404 for the admin, 403 for everyone else).
- * Auditors read every model's history, private ones included (an audit must be complete); the catalogue shows
- * admins and auditors only what everyone sees (they use the audit calls for the rest).
+ * Auditors and admins see every model, in the catalogue as in the audit trail (the decision next to
+ * {@code ModelGrants}). The shared visibility table ({@link VisibilityTable}) drives every object cell of the
+ * catalogue and Xinference calls ({@link #everyObjectCellAnswersWhatTheSharedVisibilityTableSays()}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixIT extends QuerySideITSupport {
@@ -87,23 +89,23 @@ class AuthorizationMatrixIT extends QuerySideITSupport {
 
     /** endpoint | case | anonymous plain owner other reviewer public-maint enterprise-maint auditor admin */
     private static final String TABLE = """
-            GET /api/catalogue/models/{id}            | private    | 404 404 200 404 404 200 404 404 404
-            GET /api/catalogue/models/{id}            | pending    | 404 404 200 404 200 404 404 404 404
+            GET /api/catalogue/models/{id}            | private    | 404 404 200 404 404 200 404 200 200
+            GET /api/catalogue/models/{id}            | pending    | 404 404 200 404 200 200 404 200 200
             GET /api/catalogue/models/{id}            | public     | 200 200 200 200 200 200 200 200 200
-            GET /api/catalogue/models/{id}            | enterprise | 404 404 200 404 404 404 200 404 404
-            GET /api/catalogue/models/{id}            | expired    | 404 404 200 404 404 200 404 404 404
-            GET /api/catalogue/models/{id}            | deleted    | 404 404 200 404 404 200 404 404 404
-            GET /api/catalogue/models/by-name/{name}  | private    | 404 404 200 404 404 200 404 404 404
-            GET /api/catalogue/models/by-name/{name}  | pending    | 404 404 200 404 200 404 404 404 404
+            GET /api/catalogue/models/{id}            | enterprise | 404 404 200 404 404 404 200 200 200
+            GET /api/catalogue/models/{id}            | expired    | 404 404 200 404 404 200 404 200 200
+            GET /api/catalogue/models/{id}            | deleted    | 404 404 200 404 404 200 404 200 200
+            GET /api/catalogue/models/by-name/{name}  | private    | 404 404 200 404 404 200 404 200 200
+            GET /api/catalogue/models/by-name/{name}  | pending    | 404 404 200 404 200 200 404 200 200
             GET /api/catalogue/models/by-name/{name}  | public     | 200 200 200 200 200 200 200 200 200
-            GET /api/catalogue/models/by-name/{name}  | enterprise | 404 404 200 404 404 404 200 404 404
-            GET /api/catalogue/models/by-name/{name}  | expired    | 404 404 200 404 404 200 404 404 404
-            GET /api/catalogue/models/by-name/{name}  | deleted    | 404 404 200 404 404 200 404 404 404
-            GET /api/models/{name}                    | private    | 403 403 200 403 403 200 403 403 403
-            GET /api/models/{name}                    | pending    | 403 403 200 403 200 403 403 403 403
+            GET /api/catalogue/models/by-name/{name}  | enterprise | 404 404 200 404 404 404 200 200 200
+            GET /api/catalogue/models/by-name/{name}  | expired    | 404 404 200 404 404 200 404 200 200
+            GET /api/catalogue/models/by-name/{name}  | deleted    | 404 404 200 404 404 200 404 200 200
+            GET /api/models/{name}                    | private    | 403 403 200 403 403 200 403 200 200
+            GET /api/models/{name}                    | pending    | 403 403 200 403 200 200 403 200 200
             GET /api/models/{name}                    | public     | 200 200 200 200 200 200 200 200 200
-            GET /api/models/{name}                    | enterprise | 403 403 200 403 403 403 200 403 403
-            GET /api/models/{name}                    | expired    | 403 403 200 403 403 200 403 403 403
+            GET /api/models/{name}                    | enterprise | 403 403 200 403 403 403 200 200 200
+            GET /api/models/{name}                    | expired    | 403 403 200 403 403 200 403 200 200
             GET /api/models/{name}                    | deleted    | 404 404 404 404 404 404 404 404 404
             GET /api/audit-trail/models/{modelId}/history   | private    | 401 403 403 403 403 403 403 200 403
             GET /api/audit-trail/models/{modelId}/history   | pending    | 401 403 403 403 403 403 403 200 403
@@ -184,6 +186,35 @@ class AuthorizationMatrixIT extends QuerySideITSupport {
         assertThat(ROWS.stream().map(Row::endpoint).distinct().count()).isEqualTo(23);
         assertThat(ROWS).hasSize(58);
         assertThat(ROWS.stream().mapToLong(row -> row.expected().size()).sum()).isEqualTo(522);
+    }
+
+    @Test
+    void everyObjectCellAnswersWhatTheSharedVisibilityTableSays() {
+        Map<String, String> cellOf = Map.of("private", "PRIVATE:APPROVED", "pending", "PUBLIC:PENDING_REVIEW",
+                "public", "PUBLIC:APPROVED", "enterprise", "ENTERPRISE:APPROVED", "expired", "PUBLIC:EXPIRED",
+                "deleted", "PUBLIC:DELETED");
+        Map<Persona, String> tablePersona = Map.of(Persona.ANONYMOUS, "anonymous", Persona.PLAIN_USER, "plain user",
+                Persona.OWNER_, "owner", Persona.OTHER_USER, "plain user", Persona.REVIEWER, "reviewer",
+                Persona.PUBLIC_MAINTAINER, "public maintainer", Persona.ENTERPRISE_MAINTAINER, "enterprise maintainer",
+                Persona.AUDITOR, "auditor", Persona.ADMIN_, "admin");
+        int checked = 0;
+        for (Row row : ROWS) {
+            boolean catalogue = row.path().startsWith("/api/catalogue/models/");
+            boolean xinference = row.endpoint().equals("GET /api/models/{name}");
+            if (!catalogue && !xinference) {
+                continue;
+            }
+            String[] cell = cellOf.get(row.kase()).split(":");
+            for (Map.Entry<Persona, Integer> entry : row.expected().entrySet()) {
+                boolean seen = VisibilityTable.sees(VisibilityTable.persona(tablePersona.get(entry.getKey())),
+                        cell[0], cell[1]);
+                int expected = xinference && cell[1].equals("DELETED") ? 404 : seen ? 200 : xinference ? 403 : 404;
+                assertThat(entry.getValue()).as(row.endpoint() + " | " + row.kase() + " | " + entry.getKey())
+                        .isEqualTo(expected);
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(3 * 6 * 9);
     }
 
     @Test

@@ -3,10 +3,12 @@ package io.xinference.hub.query.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xinference.hub.devstack.Fixtures;
+import io.xinference.hub.devstack.VisibilityTable;
 import io.xinference.hub.events.Actor;
 import io.xinference.hub.events.ModelStatus;
 import io.xinference.hub.events.ModelType;
 import io.xinference.hub.events.Visibility;
+import io.xinference.hub.security.HubPermission;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,28 +24,15 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static io.xinference.hub.security.HubPermission.ADMIN;
-import static io.xinference.hub.security.HubPermission.AUDIT_READ;
-import static io.xinference.hub.security.HubPermission.DELETE_ADVANCED;
-import static io.xinference.hub.security.HubPermission.DELETE_PUBLIC;
-import static io.xinference.hub.security.HubPermission.EXPIRE_ADVANCED;
-import static io.xinference.hub.security.HubPermission.EXPIRE_PUBLIC;
-import static io.xinference.hub.security.HubPermission.MANAGE_ANY_PUBLIC;
-import static io.xinference.hub.security.HubPermission.REGISTER_ENTERPRISE;
-import static io.xinference.hub.security.HubPermission.REGISTER_PRIVATE;
-import static io.xinference.hub.security.HubPermission.REGISTER_PUBLIC;
-import static io.xinference.hub.security.HubPermission.REVIEW_DECIDE;
 import static io.xinference.hub.security.HubPermission.REVIEW_LIST;
-import static io.xinference.hub.security.HubPermission.UPDATE_ADVANCED;
-import static io.xinference.hub.security.HubPermission.UPDATE_PUBLIC;
-import static io.xinference.hub.security.HubPermission.VIEW_ADVANCED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * Personas × private/public/enterprise × every status: search hits, totals and facets, detail by id and by
  * name, the Xinference model call and the review queue all show exactly what the rules allow — no leaks, not
- * even in a count. The expected table is written out by hand here, independent of the production policy.
+ * even in a count. The expected table is the shared, hand-written {@link VisibilityTable} (devstack), independent
+ * of the production table ({@code ModelGrants}) whose Elasticsearch reading this test checks.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VisibilityMatrixIT extends QuerySideITSupport {
@@ -51,38 +40,17 @@ class VisibilityMatrixIT extends QuerySideITSupport {
     private static final String MARKER = "matrix" + RUN;
     private static final Actor OWNER = new Actor("matrix-owner-" + RUN, "mona");
 
-    private static final Personas ANONYMOUS = Personas.of("anonymous", null);
-    private static final Personas STRANGER = Personas.of("stranger", "stranger-" + RUN, REGISTER_PRIVATE);
-    private static final Personas OWNER_PERSONA = Personas.of("owner", OWNER.subject(), REGISTER_PRIVATE,
-            REGISTER_PUBLIC, REGISTER_ENTERPRISE);
-    private static final Personas VIEWER = Personas.of("viewer", "viewer-" + RUN, VIEW_ADVANCED);
-    private static final Personas REVIEWER = Personas.of("reviewer", "reviewer-" + RUN, REVIEW_LIST, REVIEW_DECIDE);
-    private static final Personas PUBLIC_MAINTAINER = Personas.of("public-maintainer", "paula-" + RUN,
-            MANAGE_ANY_PUBLIC, UPDATE_PUBLIC, DELETE_PUBLIC, EXPIRE_PUBLIC);
-    private static final Personas ENTERPRISE_MAINTAINER = Personas.of("enterprise-maintainer", "erin-" + RUN,
-            UPDATE_ADVANCED, DELETE_ADVANCED, EXPIRE_ADVANCED, VIEW_ADVANCED);
-    private static final Personas AUDITOR = Personas.of("auditor", "audrey-" + RUN, AUDIT_READ);
-    private static final Personas ADMIN_PERSONA = Personas.of("admin", "adam-" + RUN, ADMIN);
-
-    /** Persona → the "VISIBILITY:STATUS" cells it may see (the owner sees all 18). */
+    /** Persona → the "VISIBILITY:STATUS" cells it may see: the shared, hand-written {@link VisibilityTable}. */
     private static final Map<Personas, Set<String>> EXPECTED = new LinkedHashMap<>();
 
     static {
-        Set<String> everyone = Set.of("PUBLIC:APPROVED");
-        EXPECTED.put(ANONYMOUS, everyone);
-        EXPECTED.put(STRANGER, everyone);
-        EXPECTED.put(AUDITOR, everyone);
-        EXPECTED.put(ADMIN_PERSONA, everyone);
-        EXPECTED.put(OWNER_PERSONA, allCells());
-        EXPECTED.put(VIEWER, Set.of("PUBLIC:APPROVED", "ENTERPRISE:APPROVED"));
-        EXPECTED.put(REVIEWER, Set.of("PUBLIC:APPROVED",
-                "PUBLIC:DRAFT", "PUBLIC:PENDING_REVIEW", "PUBLIC:REJECTED",
-                "ENTERPRISE:DRAFT", "ENTERPRISE:PENDING_REVIEW", "ENTERPRISE:REJECTED"));
-        EXPECTED.put(PUBLIC_MAINTAINER, Set.of("PUBLIC:APPROVED", "PUBLIC:EXPIRED", "PUBLIC:DELETED",
-                "PRIVATE:DRAFT", "PRIVATE:PENDING_REVIEW", "PRIVATE:REJECTED", "PRIVATE:APPROVED",
-                "PRIVATE:EXPIRED", "PRIVATE:DELETED"));
-        EXPECTED.put(ENTERPRISE_MAINTAINER, Set.of("PUBLIC:APPROVED", "ENTERPRISE:APPROVED", "ENTERPRISE:EXPIRED",
-                "ENTERPRISE:DELETED"));
+        for (VisibilityTable.Persona persona : VisibilityTable.personas()) {
+            HubPermission[] permissions = persona.roles().stream()
+                    .map(role -> HubPermission.fromRole(role).orElseThrow()).toArray(HubPermission[]::new);
+            String subject = persona.anonymous() ? null
+                    : persona.owner() ? OWNER.subject() : persona.name().replace(' ', '-') + "-" + RUN;
+            EXPECTED.put(Personas.of(persona.name(), subject, permissions), VisibilityTable.seenBy(persona));
+        }
     }
 
     /** cell → model */
@@ -203,15 +171,5 @@ class VisibilityMatrixIT extends QuerySideITSupport {
     /** Counts of the cells' visibility (part 0) or status (part 1). */
     private static Map<String, Long> count(Set<String> cells, int part) {
         return cells.stream().collect(Collectors.groupingBy(cell -> cell.split(":")[part], Collectors.counting()));
-    }
-
-    private static Set<String> allCells() {
-        Set<String> all = new HashSet<>();
-        for (Visibility v : Visibility.values()) {
-            for (ModelStatus s : ModelStatus.values()) {
-                all.add(v + ":" + s);
-            }
-        }
-        return all;
     }
 }

@@ -14,4 +14,21 @@ public sealed interface RepositorySyncEvent permits RepositorySyncRequested, Rep
     String modelName();
 
     ModelType modelType();
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per sync event: implementing it is handling every one (see {@code ModelEvent.Visitor}). */
+    interface Visitor<R> {
+        R on(RepositorySyncRequested event);
+
+        R on(RepositorySyncPullRequestOpened event);
+
+        R on(RepositorySyncPullRequestUpdated event);
+
+        R on(RepositorySyncFailed event);
+
+        R on(RepositorySyncRetried event);
+
+        R on(RepositorySyncSkipped event);
+    }
 }

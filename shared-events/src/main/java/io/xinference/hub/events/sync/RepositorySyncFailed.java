@@ -16,4 +16,9 @@ import java.time.Instant;
 public record RepositorySyncFailed(String modelId, String modelName, ModelType modelType, FailureKind kind,
                                    String reason, int httpStatus, int attempt,
                                    Instant nextAttemptAt) implements RepositorySyncEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

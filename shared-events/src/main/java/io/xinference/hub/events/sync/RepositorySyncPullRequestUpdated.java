@@ -8,4 +8,9 @@ import org.axonframework.serialization.Revision;
 public record RepositorySyncPullRequestUpdated(String modelId, String modelName, ModelType modelType,
                                                String repository, int number, String url, String branch,
                                                String title) implements RepositorySyncEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

@@ -13,4 +13,9 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record RepositorySyncRequested(String modelId, String modelName, ModelType modelType, RepositoryChange change,
                                       String cause, Actor requestedBy) implements RepositorySyncEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

@@ -7,4 +7,9 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record RepositorySyncRetried(String modelId, String modelName, ModelType modelType,
                                     int attempt) implements RepositorySyncEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

@@ -7,4 +7,9 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record RepositorySyncSkipped(String modelId, String modelName, ModelType modelType,
                                     String reason) implements RepositorySyncEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
 }

@@ -5,4 +5,7 @@ public sealed interface UserAccountEvent permits GithubTokenSet, GithubTokenClea
 
     /** The identity provider's subject of the person. */
     String userSubject();
+
+    /** The person's username when the event happened. */
+    String username();
 }
