@@ -1,5 +1,6 @@
 // Shared helpers of the browser tests: environment, tokens, Chromium, Keycloak login, screenshots.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -114,9 +115,29 @@ export async function newPage(browser, { width = 1280, height = 900 } = {}) {
   return page;
 }
 
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core (from npm) in the page and fails on any violation, WCAG 2.1 A/AA and best practices; the page is
+ * ours only (Keycloak's pages are checked where they are visited but are not ours to fix, so they are skipped).
+ */
+export async function checkAccessibility(page, name) {
+  if (!page.url().startsWith(env.ui)) return;
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
+    await page.addScriptTag({ content: AXE_SOURCE });
+  }
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, `${name}.axe.json`), JSON.stringify(result.violations, null, 2));
+  assert.deepEqual(violations, [], `axe-core violations on ${name} (${page.url()})`);
+}
+
+/** Keeps a screenshot of the page and checks it with axe-core: every page the tests visit passes both ways. */
 export async function shot(page, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  if (process.env.HUB_E2E_AXE !== 'off') await checkAccessibility(page, name);
 }
 
 /** Logs in through Keycloak's real login page, starting from the UI's "Log in" button. */

@@ -47,7 +47,7 @@ export function StoreVerification() {
 }
 
 /** One model's audit tools: verification, its state at a version or instant, and the diff between two versions. */
-export function ModelAuditTools({ modelId }: { modelId: string }) {
+export function ModelAuditTools({ modelId, modelName }: { modelId: string; modelName?: string }) {
   const { api } = useHub();
   const [history, setHistory] = useState<ModelHistoryBody | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -131,8 +131,8 @@ export function ModelAuditTools({ modelId }: { modelId: string }) {
     <section className="card audit-tools" aria-labelledby="model-tools-title">
       <div className="page-head">
         <h2 id="model-tools-title">
-          Model <code>{modelId}</code>
-          {history && <span className="muted"> · {history.events.length} events, version {history.version}</span>}
+          {modelName ? <>Timeline of {modelName}</> : <>Model <code>{modelId}</code></>}
+          {history && <span className="muted"> · {history.events.length} events, now at version {history.version}</span>}
         </h2>
         <button type="button" className="btn btn-small" disabled={verifying} onClick={() => void verify()}>
           {verifying ? 'Verifying…' : 'Verify this model'}

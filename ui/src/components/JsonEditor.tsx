@@ -97,6 +97,7 @@ export function JsonEditor({
 }) {
   const area = useRef<HTMLTextAreaElement>(null);
   const gutter = useRef<HTMLDivElement>(null);
+  const [tabIndents, setTabIndents] = useState(false);
   const lineCount = value.split('\n').length;
   const errorLines = new Set((validation?.errors ?? []).map((e) => e.line).filter((l): l is number => !!l));
 
@@ -113,9 +114,19 @@ export function JsonEditor({
 
   return (
     <div className="json-editor">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
+      <div className="editor-toolbar">
+        <label htmlFor={id} className="field-label">
+          {label}
+        </label>
+        {/* Tab moves focus (no keyboard trap); indenting with Tab is opt-in, and Escape turns it off again */}
+        <label className="tab-indent">
+          <input type="checkbox" checked={tabIndents} onChange={(e) => setTabIndents(e.target.checked)} aria-describedby={`${id}-tab-help`} />
+          Tab key indents
+        </label>
+        <span id={`${id}-tab-help`} className="sr-only">
+          {tabIndents ? 'Tab inserts two spaces in the definition; press Escape to make Tab move to the next field again.' : 'Tab moves to the next field.'}
+        </span>
+      </div>
       <div className={`editor-frame ${validation?.valid === false ? 'has-errors' : ''}`}>
         <div className="gutter" ref={gutter} aria-hidden="true">
           {Array.from({ length: lineCount }, (_, i) => (
@@ -133,14 +144,17 @@ export function JsonEditor({
           autoCapitalize="off"
           autoCorrect="off"
           aria-invalid={validation?.valid === false}
-          aria-describedby={`${id}-status`}
+          aria-describedby={`${id}-status ${id}-tab-help`}
           onChange={(e) => onChange(e.target.value)}
           onScroll={(e) => {
             if (gutter.current) gutter.current.scrollTop = e.currentTarget.scrollTop;
           }}
           onKeyDown={(e) => {
-            if (e.key === 'Tab' && !e.shiftKey && !e.ctrlKey && !e.metaKey) {
-              // two-space indent instead of leaving the field (Escape then Tab leaves it)
+            if (e.key === 'Escape' && tabIndents) {
+              setTabIndents(false);
+              return;
+            }
+            if (tabIndents && e.key === 'Tab' && !e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey) {
               e.preventDefault();
               const el = e.currentTarget;
               const { selectionStart: s, selectionEnd: t } = el;

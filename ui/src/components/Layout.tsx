@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useHub } from '../lib/auth';
 import { Permission } from '../lib/permissions';
@@ -7,10 +7,13 @@ export function Layout() {
   const { session, login, logout, signUp, can } = useHub();
   const menu = useRef<HTMLDetailsElement>(null);
   const location = useLocation();
+  // on a phone the main menu folds into one "Menu" button (CSS shows the button only at narrow widths)
+  const [navOpen, setNavOpen] = useState(false);
 
-  // close the avatar menu on navigation
+  // close the avatar menu and the folded main menu on navigation
   useEffect(() => {
     if (menu.current) menu.current.open = false;
+    setNavOpen(false);
   }, [location.pathname]);
 
   return (
@@ -26,7 +29,16 @@ export function Layout() {
             <strong>Models Hub</strong>
           </span>
         </Link>
-        <nav className="mainnav" aria-label="Main">
+        <button
+          type="button"
+          className="btn btn-small nav-toggle"
+          aria-expanded={navOpen}
+          aria-controls="mainnav"
+          onClick={() => setNavOpen(!navOpen)}
+        >
+          <span aria-hidden="true">☰</span> Menu
+        </button>
+        <nav id="mainnav" className={`mainnav ${navOpen ? 'open' : ''}`} aria-label="Main">
           <NavLink to="/" end>
             Models
           </NavLink>

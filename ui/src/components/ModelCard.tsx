@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { ModelSummary } from '../lib/types';
-import { StatusBadge, VisibilityBadge } from './Badges';
+import { ModelStateBadges } from './Badges';
+import { Highlighted } from './Highlighted';
 
 export function ModelCard({ model, showStatus }: { model: ModelSummary; showStatus?: boolean }) {
   const chips = [...(model.abilities ?? []).slice(0, 4), ...(model.formats ?? []).slice(0, 3)];
@@ -9,11 +10,22 @@ export function ModelCard({ model, showStatus }: { model: ModelSummary; showStat
       <div className="card-head">
         <span className={`type-dot type-${model.modelType}`} aria-hidden="true" />
         <Link className="model-name" to={`/models/detail/${encodeURIComponent(model.modelName)}`}>
-          {model.modelName}
+          {model.highlights?.modelName?.[0] ? <Highlighted text={model.highlights.modelName[0]} /> : model.modelName}
         </Link>
         {model.featured && <span className="badge featured" title="Featured">★ Featured</span>}
       </div>
-      <p className="model-desc">{model.description || <em className="muted">No description</em>}</p>
+      <p className="model-desc">
+        {model.highlights?.description?.[0] ? (
+          <Highlighted text={model.highlights.description[0]} />
+        ) : (
+          model.description || <em className="muted">No description</em>
+        )}
+      </p>
+      {model.highlights?.readme?.[0] && !model.highlights?.description && (
+        <p className="model-snippet">
+          <span className="muted">README: </span>…<Highlighted text={model.highlights.readme[0]} />…
+        </p>
+      )}
       <div className="chips">
         <span className="chip chip-type">{model.modelType}</span>
         {chips.map((c) => (
@@ -26,8 +38,7 @@ export function ModelCard({ model, showStatus }: { model: ModelSummary; showStat
         )}
       </div>
       <div className="card-foot">
-        {showStatus && <StatusBadge status={model.status} />}
-        {showStatus && <VisibilityBadge visibility={model.visibility} />}
+        {showStatus && <ModelStateBadges visibility={model.visibility} status={model.status} />}
         {model.owner?.username && <span className="muted">by {model.owner.username}</span>}
         {model.updatedAt && <span className="muted">updated {formatDate(model.updatedAt)}</span>}
       </div>

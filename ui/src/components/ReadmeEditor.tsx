@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { describeError } from '../lib/api';
+import { ApiError, describeError } from '../lib/api';
 import { useHub } from '../lib/auth';
 import { renderMarkdown } from '../lib/markdown';
 
@@ -32,6 +32,31 @@ export function readmeSourceOf(definition: unknown): ReadmeSource | undefined {
   return undefined;
 }
 
+/** What went wrong with "Get README", in words a person can act on (never a bare status or "null"). */
+export function readmeFailure(error: unknown, source: ReadmeSource): string {
+  const where = source.hub === 'modelscope' ? 'ModelScope' : 'Hugging Face';
+  if (error instanceof ApiError) {
+    switch (error.status) {
+      case 400:
+        return `“${source.modelId}” is not a repository id ${where} knows how to look up (it should look like owner/name).`;
+      case 401:
+        return 'Your session has expired: log in again to fetch the README.';
+      case 404:
+        return `${where} has no model card (README.md) for ${source.modelId}${source.revision ? ` at ${source.revision}` : ''}.`;
+      case 429:
+        return `${where} is limiting requests right now: try again in a minute.`;
+      case 502:
+      case 503:
+      case 504:
+        return `${where} could not be reached just now: try again later.`;
+      default:
+        return `The README could not be fetched from ${where} (error ${error.status}).`;
+    }
+  }
+  if (error instanceof TypeError) return 'The hub could not be reached: check your connection and try again.';
+  return `The README could not be fetched from ${where}.`;
+}
+
 export function ReadmeEditor({
   id,
   value,
@@ -57,7 +82,7 @@ export function ReadmeEditor({
       onChange(await api.readmeTemplate(modelType, definition));
       setMessage(`${why} A README was written from the definition instead: edit it as you like.`);
     } catch (e) {
-      setMessage(`${why} ${describeError(e)} Write the README here instead.`);
+      setMessage(`${why} No README could be written from the definition either (${describeError(e)}): write it here instead.`);
     }
   };
 
@@ -73,7 +98,7 @@ export function ReadmeEditor({
       onChange(card.readme);
       setMessage(`README fetched from ${card.source ?? `${source.hub} ${source.modelId}`}${card.truncated ? ' (shortened: it was very long)' : ''}.`);
     } catch (e) {
-      await fromDefinition(`No model card for ${source?.modelId} on ${source?.hub} (${describeError(e)}).`);
+      await fromDefinition(source ? readmeFailure(e, source) : describeError(e));
     } finally {
       setFetching(false);
     }

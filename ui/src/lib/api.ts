@@ -1,5 +1,5 @@
 import type { UiConfig } from './config';
-import type { ChangeResult, ModelDetail, SearchPage, ValidationResult } from './types';
+import type { ChangeResult, ModelDetail, SearchPage, Suggestion, ValidationResult } from './types';
 
 /** An RFC 9457 problem detail, as every 4xx of the hub's APIs answers. */
 export interface Problem {
@@ -111,8 +111,13 @@ export class HubApi {
     return this.query<SearchPage>(`/api/catalogue/models${toQuery(params)}`);
   }
 
+  suggestions(q: string): Promise<Suggestion[]> {
+    return this.query<Suggestion[]>(`/api/catalogue/suggestions${toQuery({ q, size: '8' })}`);
+  }
+
   modelByName(name: string, minVersion?: number): Promise<ModelDetail> {
-    const q = minVersion ? `?minVersion=${minVersion}` : '';
+    // version 0 is the registration itself: still a version to wait for
+    const q = minVersion !== undefined ? `?minVersion=${minVersion}` : '';
     return this.query<ModelDetail>(`/api/catalogue/models/by-name/${encodeURIComponent(name)}${q}`);
   }
 
@@ -129,6 +134,11 @@ export class HubApi {
 
   auditTrail(params: Record<string, string | undefined>): Promise<AuditPage> {
     return this.query<AuditPage>(`/api/audit-trail${toQuery(params)}`);
+  }
+
+  /** Model names in the audit trail containing q (any case), with their ids (deleted models included). */
+  auditModelNames(q: string): Promise<{ modelName: string; modelIds: string[] }[]> {
+    return this.query<{ modelName: string; modelIds: string[] }[]>(`/api/audit-trail/model-names${toQuery({ q })}`);
   }
 
   projections(): Promise<ProjectionStatus[]> {

@@ -21,6 +21,14 @@ describe('reviewStats', () => {
     ]);
   });
 
+  it('times a first round opened by the registration itself (a plain user asking for a public model)', () => {
+    const stats = reviewStats([
+      e('p', 'ModelRegistered', '2026-11-04T09:00:00Z', 0),
+      e('p', 'ModelRejected', '2026-11-04T09:30:00Z', 1),
+    ]);
+    expect(stats[0]).toEqual({ day: '2026-11-04', approved: 0, rejected: 1, meanHoursToDecision: 0.5 });
+  });
+
   it('leaves the time unknown for decisions without a submission in view', () => {
     expect(reviewStats([e('x', 'ModelApproved', '2026-11-03T00:00:00Z')])[0].meanHoursToDecision).toBeNull();
   });

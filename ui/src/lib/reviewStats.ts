@@ -12,7 +12,7 @@ const DECISIONS = new Set(['ModelApproved', 'ModelRejected']);
 
 /**
  * Review throughput per day and time to decision, from audit-trail entries (submissions and decisions, any
- * order). Each decision is paired with the latest earlier submission of the same model.
+ * order). Each decision is paired with the latest earlier submission (or registration) of the same model.
  */
 export function reviewStats(entries: AuditEntry[]): DayStats[] {
   const sorted = [...entries].sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.sequence - b.sequence);
@@ -20,8 +20,9 @@ export function reviewStats(entries: AuditEntry[]): DayStats[] {
   const days = new Map<string, { approved: number; rejected: number; hours: number[] }>();
   for (const e of sorted) {
     const at = Date.parse(e.timestamp);
-    if (e.action === 'ModelSubmittedForReview' || (e.action === 'ModelRegistered' && !openSince.has(e.modelId))) {
-      if (e.action === 'ModelSubmittedForReview') openSince.set(e.modelId, at);
+    // a plain user's public model opens its first round by being registered (no separate submission event)
+    if (e.action === 'ModelSubmittedForReview' || e.action === 'ModelRegistered') {
+      openSince.set(e.modelId, at);
       continue;
     }
     if (!DECISIONS.has(e.action)) continue;

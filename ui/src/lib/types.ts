@@ -24,6 +24,14 @@ export interface ModelSummary {
   updatedAt?: string;
   expiresAt?: string | null;
   version?: number;
+  /** for a text search: matched parts of modelName / description / readme, marked with U+E000…U+E001 */
+  highlights?: Record<string, string[]>;
+}
+
+export interface Suggestion {
+  modelName: string;
+  modelType: ModelType;
+  highlighted: string;
 }
 
 export type Facets = Record<string, Record<string, number>>;

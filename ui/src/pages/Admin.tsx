@@ -39,7 +39,7 @@ export function Admin() {
     // review throughput and time to decision, from the audit trail's last few hundred review events
     const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
     Promise.all(
-      ['ModelSubmittedForReview', 'ModelApproved', 'ModelRejected'].map((action) =>
+      ['ModelRegistered', 'ModelSubmittedForReview', 'ModelApproved', 'ModelRejected'].map((action) =>
         api.auditTrail({ action, from: since, size: '100' }).then((p) => p.items ?? []),
       ),
     )

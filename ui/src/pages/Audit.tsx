@@ -36,6 +36,7 @@ export function Audit() {
   const [form, setForm] = useState(() => ({
     actor: params.get('actor') ?? '',
     modelId: params.get('modelId') ?? '',
+    modelName: params.get('modelName') ?? '',
     action: params.get('action') ?? '',
     from: params.get('from') ?? '',
     to: params.get('to') ?? '',
@@ -43,6 +44,7 @@ export function Audit() {
   const filters = {
     actor: params.get('actor') ?? undefined,
     modelId: params.get('modelId') ?? undefined,
+    modelName: params.get('modelName') ?? undefined,
     action: params.get('action') ?? undefined,
     from: params.get('from') ? new Date(params.get('from')!).toISOString() : undefined,
     to: params.get('to') ? new Date(params.get('to')!).toISOString() : undefined,
@@ -50,6 +52,27 @@ export function Audit() {
   };
   const key = JSON.stringify(filters);
   const allowed = can(Permission.AUDIT_READ) || can(Permission.ADMIN);
+  const [names, setNames] = useState<{ modelName: string; modelIds: string[] }[]>([]);
+
+  // the model filter takes a name: suggest the names in the trail as they are typed
+  useEffect(() => {
+    const typed = form.modelName.trim();
+    if (!session || !allowed || !typed) {
+      setNames([]);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      api
+        .auditModelNames(typed)
+        .then((n) => current && setNames(n))
+        .catch(() => current && setNames([]));
+    }, 120);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [api, form.modelName, session, allowed]);
 
   useEffect(() => {
     if (!session || !allowed) return;
@@ -80,6 +103,19 @@ export function Audit() {
       </div>
     );
 
+  // one model's timeline: by id, or by a name that belongs to exactly one model in the trail
+  const singleId = filters.modelName ? new Set((items ?? []).map((e) => e.modelId)) : null;
+  const timelineId = filters.modelId ?? (singleId && singleId.size === 1 ? [...singleId][0] : undefined);
+  const timelineName = filters.modelName ?? items?.find((e) => e.modelId === timelineId)?.modelName;
+  const searched = [
+    filters.modelName && `model “${filters.modelName}”`,
+    !filters.modelName && filters.modelId && `model ${timelineName ?? filters.modelId}`,
+    filters.actor && `actor “${filters.actor}”`,
+    filters.action && humanAction(filters.action).toLowerCase(),
+  ]
+    .filter(Boolean)
+    .join(', ');
+
   const apply = (e: React.FormEvent) => {
     e.preventDefault();
     const next = new URLSearchParams();
@@ -100,7 +136,7 @@ export function Audit() {
     setExporting(true);
     setError(null);
     try {
-      const text = await api.exportAudit({ from, to, actor: filters.actor, modelId: filters.modelId, format });
+      const text = await api.exportAudit({ from, to, actor: filters.actor, modelId: filters.modelId ?? timelineId, format });
       download(`audit-trail.${format}`, text, format === 'csv' ? 'text/csv' : 'application/x-ndjson');
     } catch (e) {
       setError(describeError(e));
@@ -128,8 +164,19 @@ export function Audit() {
           <input value={form.actor} placeholder="username or subject" onChange={(e) => setForm({ ...form, actor: e.target.value })} />
         </label>
         <label className="field">
-          <span className="field-label">Model id</span>
-          <input value={form.modelId} onChange={(e) => setForm({ ...form, modelId: e.target.value })} />
+          <span className="field-label">Model</span>
+          <input
+            value={form.modelName}
+            placeholder="model name"
+            list="audit-model-names"
+            autoComplete="off"
+            onChange={(e) => setForm({ ...form, modelName: e.target.value, modelId: '' })}
+          />
+          <datalist id="audit-model-names">
+            {names.map((n) => (
+              <option key={n.modelName} value={n.modelName} />
+            ))}
+          </datalist>
         </label>
         <label className="field">
           <span className="field-label">Action</span>
@@ -157,15 +204,28 @@ export function Audit() {
         </div>
       </form>
       <StoreVerification />
-      {filters.modelId && <ModelAuditTools modelId={filters.modelId} />}
+      {timelineId && <ModelAuditTools modelId={timelineId} modelName={timelineName} />}
       {error && (
         <div className="alert alert-error" role="alert">
           {error}
         </div>
       )}
-      {total !== undefined && <p className="muted">{total} events</p>}
+      {total !== undefined && total > 0 && (
+        <p className="muted">
+          {total} event{total === 1 ? '' : 's'}
+          {searched ? ` for ${searched}` : ''}. <span className="legend">“v3” is the model's version: its own event count from v0, the registration.</span>
+        </p>
+      )}
       {items === null && !error && <p className="muted">Loading…</p>}
-      {items && (
+      {items && items.length === 0 && (
+        <div className="card empty-state" role="status">
+          <p>
+            <strong>No events{searched ? ` for ${searched}` : ''}.</strong>{' '}
+            {filters.modelName ? 'Check the spelling, or pick one of the names suggested as you type.' : 'Try a wider time range or fewer filters.'}
+          </p>
+        </div>
+      )}
+      {items && items.length > 0 && (
         <table className="table audit">
           <thead>
             <tr>
@@ -182,8 +242,13 @@ export function Audit() {
                 <td>{formatDateTime(e.timestamp)}</td>
                 <td>
                   {e.modelName ? <Link to={`/models/detail/${encodeURIComponent(e.modelName)}`}>{e.modelName}</Link> : e.modelId}{' '}
-                  <Link className="muted" to={`/audit?modelId=${encodeURIComponent(e.modelId)}`} title="This model's timeline">
-                    #{e.sequence}
+                  <Link
+                    className="muted"
+                    to={`/audit?modelId=${encodeURIComponent(e.modelId)}${e.modelName ? `&modelName=${encodeURIComponent(e.modelName)}` : ''}`}
+                    title={`Version ${e.sequence} of this model: open its timeline`}
+                    aria-label={`version ${e.sequence}, open the timeline of ${e.modelName ?? e.modelId}`}
+                  >
+                    v{e.sequence}
                   </Link>
                 </td>
                 <td>

@@ -5,7 +5,7 @@ import { statusLabel } from '../components/Badges';
 import { ModelCard } from '../components/ModelCard';
 import { describeError } from '../lib/api';
 import { useHub } from '../lib/auth';
-import { MODEL_TYPES, type Facets, type ModelSummary } from '../lib/types';
+import { MODEL_TYPES, type Facets, type ModelSummary, type Suggestion } from '../lib/types';
 
 const FACET_GROUPS: { key: string; label: string; signedIn?: boolean; label_of?: (v: string) => string }[] = [
   { key: 'ability', label: 'Abilities' },
@@ -17,13 +17,16 @@ const FACET_GROUPS: { key: string; label: string; signedIn?: boolean; label_of?:
 ];
 const FILTER_KEYS = FACET_GROUPS.map((g) => g.key);
 const PAGE_SIZE = '24';
+const SEARCH_DELAY_MS = 60;
 
 export function Home() {
   const { api, session } = useHub();
   const [params, setParams] = useSearchParams();
   const type = params.get('type') ?? '';
   const q = params.get('q') ?? '';
-  const sort = params.get('sort') ?? 'featured';
+  // with words typed, the best matches come first unless the person picks another order
+  const defaultSort = q ? 'relevance' : 'featured';
+  const sort = params.get('sort') ?? defaultSort;
   const [text, setText] = useState(q);
   const [items, setItems] = useState<ModelSummary[]>([]);
   const [facets, setFacets] = useState<Facets>({});
@@ -33,6 +36,9 @@ export function Home() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const request = useRef(0);
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  // on a phone the filters sit behind a button so the first model is on the first screen
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   const filters: Record<string, string | undefined> = {
     q: q || undefined,
@@ -50,12 +56,29 @@ export function Home() {
   // search as you type: debounce the box into the URL
   useEffect(() => {
     if (text === q) return;
-    const timer = setTimeout(() => update({ q: text || undefined }), 250);
+    // short enough that results render within 150 ms of the last keystroke, long enough to skip mid-word requests
+    const timer = setTimeout(() => update({ q: text || undefined, sort: undefined }), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
 
   useEffect(() => setText(q), [q]);
+
+  // names completing what is typed, offered by the browser's own accessible list (datalist)
+  useEffect(() => {
+    if (!text.trim()) {
+      setSuggestions([]);
+      return;
+    }
+    let current = true;
+    api
+      .suggestions(text)
+      .then((s) => current && setSuggestions(s))
+      .catch(() => current && setSuggestions([]));
+    return () => {
+      current = false;
+    };
+  }, [api, text]);
 
   useEffect(() => {
     const id = ++request.current;
@@ -111,6 +134,7 @@ export function Home() {
   }
 
   const allCount = Object.values(typeCounts).reduce((a, b) => a + b, 0);
+  const activeFilters = FILTER_KEYS.filter((k) => params.get(k)).length;
 
   return (
     <div className="home">
@@ -128,7 +152,17 @@ export function Home() {
             value={text}
             onChange={(e) => setText(e.target.value)}
             autoComplete="off"
+            list="search-suggestions"
           />
+          <datalist id="search-suggestions" data-testid="suggestions">
+            {suggestions
+              .filter((s) => s.modelName !== text)
+              .map((s) => (
+                <option key={s.modelName} value={s.modelName}>
+                  {s.modelType}
+                </option>
+              ))}
+          </datalist>
         </div>
       </section>
 
@@ -139,13 +173,23 @@ export function Home() {
         ))}
       </div>
 
+      <button
+        type="button"
+        className="btn filters-toggle"
+        aria-expanded={filtersOpen}
+        aria-controls="filters"
+        onClick={() => setFiltersOpen(!filtersOpen)}
+      >
+        Sort and filter{activeFilters > 0 ? ` (${activeFilters} on)` : ''}
+      </button>
       <div className="browse">
-        <aside className="filters" aria-label="Filters">
+        <aside id="filters" className={`filters ${filtersOpen ? 'open' : ''}`} aria-label="Filters">
           <div className="filter-group">
             <label htmlFor="sort" className="filter-title">
               Sort by
             </label>
-            <select id="sort" value={sort} onChange={(e) => update({ sort: e.target.value === 'featured' ? undefined : e.target.value })}>
+            <select id="sort" value={sort} onChange={(e) => update({ sort: e.target.value === defaultSort ? undefined : e.target.value })}>
+              {q && <option value="relevance">Best match</option>}
               <option value="featured">Featured first</option>
               <option value="updated">Recently updated</option>
               <option value="name">Name</option>

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { tabListKeys } from '../lib/tabs';
-import { StatusBadge, VisibilityBadge } from '../components/Badges';
+import { ModelStateBadges, StatusBadge } from '../components/Badges';
+import { LaunchCommand } from '../components/LaunchCommand';
 import { ConfirmDialog, ErrorNote } from '../components/Confirm';
 import { JsonEditor, useLiveValidation } from '../components/JsonEditor';
 import { formatDate, formatDateTime } from '../components/ModelCard';
@@ -40,7 +41,9 @@ export function ModelDetailPage() {
   );
 
   useEffect(() => {
-    const mv = Number(params.get('minVersion')) || undefined;
+    const raw = params.get('minVersion');
+    // 0 is a real version (the registration), not "none"
+    const mv = raw !== null && raw !== '' && Number.isInteger(Number(raw)) ? Number(raw) : undefined;
     void load(mv);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [load]);
@@ -102,11 +105,10 @@ export function ModelDetailPage() {
       <header className="detail-head">
         <div>
           <h1>{model.modelName}</h1>
-          <p className="model-desc">{model.description}</p>
+          {model.description && <p className="model-desc">{model.description}</p>}
           <div className="chips">
             <span className="chip chip-type">{model.modelType}</span>
-            <StatusBadge status={model.status} />
-            <VisibilityBadge visibility={model.visibility} />
+            <ModelStateBadges visibility={model.visibility} status={model.status} />
             {(model.abilities ?? []).map((a) => (
               <span className="chip" key={a}>
                 {a}
@@ -141,14 +143,20 @@ export function ModelDetailPage() {
           )}
           <dt>Updated</dt>
           <dd>{formatDate(model.updatedAt)}</dd>
-          {model.expiresAt && (
+          {model.expiresAt && model.status !== 'EXPIRED' && new Date(model.expiresAt).getTime() > Date.now() && (
             <>
               <dt>Expires</dt>
               <dd>{formatDateTime(model.expiresAt)}</dd>
             </>
           )}
-          <dt>Version</dt>
-          <dd>{model.version}</dd>
+          {model.status === 'EXPIRED' && (
+            <>
+              <dt>Expired</dt>
+              <dd>no longer offered to Xinference</dd>
+            </>
+          )}
+          <dt>Changes</dt>
+          <dd>{changesLabel(model.version)}</dd>
           {(can(Permission.AUDIT_READ) || can(Permission.ADMIN)) && (
             <>
               <dt>Audit</dt>
@@ -188,13 +196,25 @@ export function ModelDetailPage() {
         ))}
       </div>
       <section className="panel" role="tabpanel" id={`panel-${activeTab}`} aria-labelledby={`tab-${activeTab}`}>
-        {activeTab === 'readme' && <Readme markdown={model.readme} />}
+        {activeTab === 'readme' && (
+          <>
+            <LaunchCommand modelName={model.modelName} modelType={model.modelType} definition={model.definition} />
+            <Readme markdown={model.readme} />
+          </>
+        )}
         {activeTab === 'definition' && <Definition model={model} />}
         {activeTab === 'review' && <ReviewStatus model={model} canSubmit={!!access?.submit} onChanged={changed} />}
         {activeTab === 'settings' && access && <Settings model={model} access={access} onChanged={changed} onReload={() => load()} />}
       </section>
     </div>
   );
+}
+
+/** Event versions start at 0 (the registration): say it in words, not "Version 0". */
+export function changesLabel(version?: number): string {
+  if (version === undefined || version === null) return '';
+  if (version <= 0) return 'as registered, no changes since';
+  return version === 1 ? '1 change since registration' : `${version} changes since registration`;
 }
 
 function Readme({ markdown }: { markdown?: string | null }) {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { StatusBadge } from '../components/Badges';
 import { ErrorNote } from '../components/Confirm';
@@ -15,11 +15,20 @@ import { LoginRequired } from './LoginRequired';
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 
+/**
+ * The hub's one model-name grammar (shared-events ModelNameGrammar.PATTERN, kept equal by its test): letters, digits,
+ * '.', '_', '-', starting with a letter or digit, so never '.', '..' or a path; at most 200 characters.
+ */
+const MODEL_NAME_PATTERN = '[A-Za-z0-9][A-Za-z0-9._\\-]{0,199}';
+
 export function Register() {
   const { session, can, api } = useHub();
   const [type, setType] = useState<ModelType>('llm');
   const [text, setText] = useState(() => pretty(templateFor('llm')));
   const [readme, setReadme] = useState(() => readmeTemplate('my-model'));
+  // the README template's title follows model_name (typed, pasted or edited in the JSON) until the person edits it
+  const [readmeEdited, setReadmeEdited] = useState(false);
+  const [waiting, setWaiting] = useState<string | null>(null);
   const [isPublic, setPublic] = useState(false);
   const [isEnterprise, setEnterprise] = useState(false);
   const [expiresAt, setExpiresAt] = useState('');
@@ -28,6 +37,11 @@ export function Register() {
   const [serverErrors, setServerErrors] = useState<{ pointer?: string; message: string }[]>([]);
   const [result, setResult] = useState<{ change: ChangeResult; visibility: string } | null>(null);
   const validation = useLiveValidation(type, text);
+
+  const parsedName = (validation.analysis.value as Record<string, unknown> | undefined)?.model_name;
+  useEffect(() => {
+    if (!readmeEdited) setReadme(readmeTemplate(typeof parsedName === 'string' && parsedName ? parsedName : 'my-model'));
+  }, [parsedName, readmeEdited]);
 
   if (!session) return <LoginRequired what="register a model" />;
 
@@ -48,8 +62,11 @@ export function Register() {
   const setName = (n: string) => {
     if (!definition) return;
     setText(pretty({ ...definition, model_name: n }));
-    // the README template follows the name until the user edits it
-    if (readme === readmeTemplate(name || 'my-model')) setReadme(readmeTemplate(n || 'my-model'));
+  };
+
+  const editReadme = (value: string) => {
+    setReadme(value);
+    setReadmeEdited(true);
   };
 
   const visibility = mayEnterprise && isPublic && isEnterprise ? 'ENTERPRISE' : mayPublic && isPublic ? 'PUBLIC' : 'PRIVATE';
@@ -68,8 +85,9 @@ export function Register() {
         readme,
         expiresAt: expiresAt ? new Date(expiresAt).toISOString() : undefined,
       });
-      // read-your-writes: wait (≤ 5 s, on the query-side) until the catalogue shows the new model
-      await api.modelByName(change.modelName, change.version).catch(() => undefined);
+      // read-your-writes: say so, and show where it went only once the catalogue can show the model
+      setWaiting(change.modelName);
+      await readable(change.modelName, change.version);
       setResult({ change, visibility });
     } catch (err) {
       setError(describeError(err));
@@ -77,6 +95,19 @@ export function Register() {
         setServerErrors(err.problem.errors.map((x) => ({ ...x, pointer: definitionPointer(x.pointer) })));
     } finally {
       setBusy(false);
+      setWaiting(null);
+    }
+  };
+
+  /** Asks the query side with minVersion (it waits up to 5 s per request); a few tries cover a slow projection. */
+  const readable = async (modelName: string, version: number) => {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        await api.modelByName(modelName, version);
+        return;
+      } catch (e) {
+        if (!(e instanceof ApiError) || e.status !== 404) return;
+      }
     }
   };
 
@@ -115,6 +146,7 @@ export function Register() {
                 setResult(null);
                 setText(pretty(templateFor(type)));
                 setReadme(readmeTemplate('my-model'));
+                setReadmeEdited(false);
               }}
             >
               Register another
@@ -150,13 +182,14 @@ export function Register() {
               name="modelName"
               value={name}
               disabled={!definition}
-              pattern="[A-Za-z0-9._\-]+"
-              title="Letters, digits, dot, underscore and dash"
+              pattern={MODEL_NAME_PATTERN}
+              title="Letters, digits, dot, underscore and dash, starting with a letter or digit"
               onChange={(e) => setName(e.target.value)}
               aria-describedby="name-help"
             />
             <span id="name-help" className="help">
-              The definition's <code>model_name</code>: letters, digits, <code>.</code> <code>_</code> <code>-</code>
+              The definition's <code>model_name</code>: letters, digits, <code>.</code> <code>_</code> <code>-</code>,
+              starting with a letter or digit
             </span>
           </label>
           <label className="field">
@@ -171,7 +204,7 @@ export function Register() {
           {validation.compatibility != null && <span className="muted">Compatibility: {compat(validation.compatibility)}</span>}
         </div>
         <JsonEditor id="definition" label="Definition (JSON)" value={text} onChange={setText} validation={validation} />
-        <ReadmeEditor id="readme" value={readme} onChange={setReadme} definition={definition} modelType={type} />
+        <ReadmeEditor id="readme" value={readme} onChange={editReadme} definition={definition} modelType={type} />
 
         <fieldset className="field visibility">
           <legend className="field-label">Visibility</legend>
@@ -221,8 +254,13 @@ export function Register() {
         )}
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={busy || !definition || validation.valid === false}>
-            {busy ? 'Registering…' : 'Register model'}
+            {waiting ? 'Registered, opening…' : busy ? 'Registering…' : 'Register model'}
           </button>
+          {waiting && (
+            <span className="muted" role="status" data-testid="register-wait">
+              {waiting} is registered; waiting until the catalogue shows it…
+            </span>
+          )}
         </div>
       </form>
     </div>

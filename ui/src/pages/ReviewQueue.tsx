@@ -8,6 +8,7 @@ import { renderMarkdown } from '../lib/markdown';
 import { Permission } from '../lib/permissions';
 import type { ModelDetail } from '../lib/types';
 import { lineDiff, withContext } from '../lib/diff';
+import { ALL_QUEUE, submitterOf, viewQueue, type QueueView } from '../lib/queueView';
 import { LoginRequired } from './LoginRequired';
 
 export function ReviewQueue() {
@@ -15,6 +16,10 @@ export function ReviewQueue() {
   const [items, setItems] = useState<ReviewQueueItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string[]>([]);
+  const [view, setView] = useState<QueueView>(ALL_QUEUE);
+  const shown = useMemo(() => (items ? viewQueue(items, view) : null), [items, view]);
+  const submitters = useMemo(() => [...new Set((items ?? []).map(submitterOf).filter(Boolean))].sort(), [items]);
+  const types = useMemo(() => [...new Set((items ?? []).map((i) => i.modelType).filter((t): t is string => !!t))].sort(), [items]);
 
   useEffect(() => {
     if (!session || !can(Permission.REVIEW_LIST)) return;
@@ -36,7 +41,68 @@ export function ReviewQueue() {
   return (
     <div className="page">
       <h1>Review queue</h1>
-      <p className="muted">Pending submissions, oldest first. Rejections need feedback: the owner sees it on the model's page.</p>
+      <p className="muted">Pending submissions. Rejections need feedback: the owner sees it on the model's page.</p>
+      {items && items.length > 0 && (
+        <form className="card filters-bar queue-filters" role="search" aria-label="Search and filter the queue" onSubmit={(e) => e.preventDefault()}>
+          <label className="field">
+            <span className="field-label">Search</span>
+            <input type="search" value={view.q} placeholder="model or submitter" onChange={(e) => setView({ ...view, q: e.target.value })} />
+          </label>
+          <label className="field">
+            <span className="field-label">Type</span>
+            <select value={view.type} onChange={(e) => setView({ ...view, type: e.target.value })}>
+              <option value="">Any type</option>
+              {types.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">Visibility</span>
+            <select value={view.visibility} onChange={(e) => setView({ ...view, visibility: e.target.value })}>
+              <option value="">Public or enterprise</option>
+              <option value="PUBLIC">Public</option>
+              <option value="ENTERPRISE">Enterprise</option>
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">Submitter</span>
+            <select value={view.submitter} onChange={(e) => setView({ ...view, submitter: e.target.value })}>
+              <option value="">Anyone</option>
+              {submitters.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">Waiting</span>
+            <select value={view.minAgeDays} onChange={(e) => setView({ ...view, minAgeDays: e.target.value })}>
+              <option value="">Any time</option>
+              <option value="1">1 day or more</option>
+              <option value="7">a week or more</option>
+              <option value="30">a month or more</option>
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">Order</span>
+            <select value={view.sort} onChange={(e) => setView({ ...view, sort: e.target.value as QueueView['sort'] })}>
+              <option value="oldest">Oldest first</option>
+              <option value="newest">Newest first</option>
+              <option value="name">Name</option>
+            </select>
+          </label>
+        </form>
+      )}
+      {items && shown && items.length > 0 && (
+        <p className="muted" role="status">
+          {shown.length === items.length ? `${items.length} waiting` : `${shown.length} of ${items.length} shown`}
+        </p>
+      )}
+      {items && shown && items.length > 0 && shown.length === 0 && (
+        <div className="card empty-state">
+          <p>No submission matches. <button type="button" className="linklike" onClick={() => setView(ALL_QUEUE)}>Show all</button></p>
+        </div>
+      )}
       {done.map((d) => (
         <div key={d} className="alert alert-ok" role="status">
           {d}
@@ -50,7 +116,7 @@ export function ReviewQueue() {
         </div>
       )}
       <ul className="queue">
-        {items?.map((item) => (
+        {shown?.map((item) => (
           <QueueItem
             key={`${item.modelId}-${item.round ?? ''}`}
             item={item}

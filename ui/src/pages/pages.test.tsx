@@ -53,13 +53,21 @@ describe('Home', () => {
   it('lists models with facet counts and searches as you type', async () => {
     const search = vi.fn(async (params: Record<string, string | undefined>) => ({
       items: [
-        { modelId: '1', modelName: params.q ? 'bge-m3' : 'QwQ-32B', modelType: 'llm' as const, featured: !params.q, abilities: ['chat'] },
+        {
+          modelId: '1',
+          modelName: params.q ? 'bge-m3' : 'QwQ-32B',
+          modelType: 'llm' as const,
+          featured: !params.q,
+          abilities: ['chat'],
+          highlights: params.q ? { modelName: ['\uE000bge\uE001-m3'] } : undefined,
+        },
       ],
       total: 1,
       facets: { type: { llm: 3, embedding: 2 }, ability: { chat: 3, reasoning: 1 } },
       nextCursor: null,
     }));
-    renderAt('/', hubWith({ search }));
+    const suggestions = vi.fn(async () => [{ modelName: 'bge-reranker-v2-m3', modelType: 'rerank' as const, highlighted: 'bge-reranker-v2-m3' }]);
+    const { container } = renderAt('/', hubWith({ search, suggestions }));
     expect(await screen.findByText('QwQ-32B')).toBeTruthy();
     expect(screen.getByText('★ Featured')).toBeTruthy();
     expect(await screen.findByRole('tab', { name: /llm\s*3/ })).toBeTruthy();
@@ -67,8 +75,11 @@ describe('Home', () => {
     expect(search.mock.calls[0][0]).toMatchObject({ sort: 'featured' });
 
     fireEvent.change(screen.getByLabelText('Search models'), { target: { value: 'bge' } });
-    expect(await screen.findByText('bge-m3', {}, { timeout: 2000 })).toBeTruthy();
-    expect(search.mock.calls.at(-1)![0]).toMatchObject({ q: 'bge' });
+    // the match is marked as text (<mark>), the order is relevance once words are typed
+    expect(await screen.findByText('bge', { selector: 'mark' }, { timeout: 2000 })).toBeTruthy();
+    expect(search.mock.calls.at(-1)![0]).toMatchObject({ q: 'bge', sort: 'relevance' });
+    expect(suggestions).toHaveBeenCalledWith('bge');
+    await vi.waitFor(() => expect(container.querySelector('datalist option')?.getAttribute('value')).toBe('bge-reranker-v2-m3'));
   });
 });
 

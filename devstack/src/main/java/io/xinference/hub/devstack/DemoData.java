@@ -75,7 +75,7 @@ public final class DemoData {
     }
 
     /** A short model card from the definition itself; "Get README" can fetch the real one later. */
-    static String readmeFor(String modelType, JsonNode definition) {
+    public static String readmeFor(String modelType, JsonNode definition) {
         StringBuilder readme = new StringBuilder()
                 .append("# ").append(definition.path("model_name").asText()).append("\n\n");
         String description = definition.path("model_description").asText("");

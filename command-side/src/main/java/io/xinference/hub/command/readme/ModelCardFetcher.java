@@ -65,7 +65,7 @@ public class ModelCardFetcher {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new ModelCardProblem(Kind.UPSTREAM_FAILED, hub.wire() + " could not be reached: " + e.getMessage());
+            throw new ModelCardProblem(Kind.UPSTREAM_FAILED, hub.wire() + " could not be reached (" + why(e) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelCardProblem(Kind.UPSTREAM_FAILED, "interrupted while reading from " + hub.wire());
@@ -81,9 +81,20 @@ public class ModelCardFetcher {
             // one byte more than the cap tells "exactly the cap" from "cut"
             return in.readNBytes((int) properties.maxDownload().toBytes() + 1);
         } catch (IOException e) {
-            throw new ModelCardProblem(Kind.UPSTREAM_FAILED, "reading the card from " + hub.wire() + " failed: "
-                    + e.getMessage());
+            throw new ModelCardProblem(Kind.UPSTREAM_FAILED, "reading the card from " + hub.wire() + " failed ("
+                    + why(e) + ")");
         }
+    }
+
+    /** Many I/O exceptions (a refused connection, a timeout) carry no message: name what happened instead of "null". */
+    static String why(IOException e) {
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer in time";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** UTF-8, dropping a character the size cap cut in half. */

@@ -32,6 +32,8 @@ public class AuditTrailController {
             SortOptions.of(s -> s.field(f -> f.field("timestamp").order(SortOrder.Desc))),
             SortOptions.of(s -> s.field(f -> f.field("entryId").order(SortOrder.Asc))));
 
+    private static final int MAX_NAME_SUGGESTIONS = 10, MAX_IDS_PER_NAME = 5;
+
     private final ElasticsearchClient client;
     private final HubIndices indices;
 
@@ -40,10 +42,12 @@ public class AuditTrailController {
         this.indices = indices;
     }
 
-    @Operation(summary = "One entry per event; filter by actor (subject or username), model, action, time range")
+    @Operation(summary = "One entry per event; filter by actor (subject or username), model (id or name), action, "
+            + "time range")
     @GetMapping
     public AuditTrailPage trail(@RequestParam(required = false) String actor,
                                 @RequestParam(required = false) String modelId,
+                                @RequestParam(required = false) String modelName,
                                 @RequestParam(required = false) String action,
                                 @RequestParam(required = false) String from,
                                 @RequestParam(required = false) String to,
@@ -60,6 +64,10 @@ public class AuditTrailController {
         String model = RequestLimits.query(modelId, "modelId");
         if (model != null) {
             bool.filter(q -> q.term(t -> t.field("modelId").value(model)));
+        }
+        String name = RequestLimits.query(modelName, "modelName");
+        if (name != null) {
+            bool.filter(q -> q.term(t -> t.field("modelName").value(name)));
         }
         String actionValue = RequestLimits.query(action, "action");
         if (actionValue != null) {
@@ -92,6 +100,48 @@ public class AuditTrailController {
         } catch (IOException e) {
             throw new UncheckedIOException("audit trail search failed", e);
         }
+    }
+
+    @Operation(summary = "Model names in the audit trail containing what is typed (any case), with their ids: "
+            + "deleted models included, a re-registered name lists every id")
+    @GetMapping("/model-names")
+    public List<ModelNameSuggestion> modelNames(@RequestParam(required = false) String q) {
+        String text = RequestLimits.query(q, "q");
+        if (text == null) {
+            return List.of();
+        }
+        SearchRequest request = new SearchRequest.Builder().index(indices.auditTrail()).size(0)
+                .aggregations("names", a -> a.terms(t -> t.field("modelName").size(MAX_NAME_SUGGESTIONS)
+                                .include(i -> i.regexp(".*" + anyCase(text) + ".*")))
+                        .aggregations("ids", sub -> sub.terms(t -> t.field("modelId").size(MAX_IDS_PER_NAME))))
+                .build();
+        try {
+            return client.search(request, Void.class).aggregations().get("names").sterms().buckets().array().stream()
+                    .map(b -> new ModelNameSuggestion(b.key().stringValue(), b.aggregations().get("ids").sterms()
+                            .buckets().array().stream().map(id -> id.key().stringValue()).toList()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("audit trail model names failed", e);
+        }
+    }
+
+    /** A Lucene regular expression matching {@code text} literally in any letter case. */
+    static String anyCase(String text) {
+        StringBuilder regex = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (Character.isLetter(c)) {
+                regex.append('[').appendCodePoint(Character.toLowerCase(c)).appendCodePoint(Character.toUpperCase(c))
+                        .append(']');
+            } else if (Character.isLetterOrDigit(c)) {
+                regex.appendCodePoint(c);
+            } else {
+                regex.append('\\').appendCodePoint(c);
+            }
+        });
+        return regex.toString();
+    }
+
+    public record ModelNameSuggestion(String modelName, List<String> modelIds) {
     }
 
     private static Instant instant(String value, String parameter) {

@@ -172,7 +172,7 @@ public final class CatalogueApplier {
         }
 
         CatalogueDocument toDocument(CatalogueDocument previous, ModelEvent event, EventFacts facts) {
-            DefinitionFacts derived = DefinitionFacts.of(definition);
+            DefinitionFacts derived = DefinitionFacts.of(definition).describedBy(readme);
             long previousEpoch = previous == null ? Long.MIN_VALUE : previous.updatedAtEpochSeconds();
             // Xinference keeps, per model_name, the entry with the greatest updated_at: it must grow with every
             // change even when two changes fall in the same second

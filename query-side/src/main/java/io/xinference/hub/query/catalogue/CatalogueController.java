@@ -27,6 +27,8 @@ import java.util.function.Function;
 @RequestMapping("/api/catalogue")
 public class CatalogueController {
 
+    private static final int DEFAULT_SUGGESTIONS = 8, MAX_SUGGESTIONS = 20;
+
     private final CatalogueSearch search;
     private final CatalogueReader reader;
     private final ReadYourWrites readYourWrites;
@@ -60,6 +62,20 @@ public class CatalogueController {
         CatalogueFilters filters = filters(q, type, ability, language, format, minSize, maxSize, status,
                 visibility, owner, sort, cursor, size);
         return search.search(filters, CurrentUser.of(authentication), false);
+    }
+
+    @Operation(summary = "Model names completing what is typed (name words and prefixes, one typo on longer words), "
+            + "among the models the caller may see; matched parts between U+E000 and U+E001 in 'highlighted'")
+    @GetMapping("/suggestions")
+    public List<CatalogueSearch.Suggestion> suggestions(@RequestParam(required = false) String q,
+                                                        @RequestParam(required = false) Integer size,
+                                                        Authentication authentication) {
+        String text = RequestLimits.query(q, "q");
+        if (size != null && (size < 1 || size > MAX_SUGGESTIONS)) {
+            throw new BadRequestException("size", "size must be between 1 and " + MAX_SUGGESTIONS);
+        }
+        return text == null ? List.of()
+                : search.suggest(text, CurrentUser.of(authentication), size == null ? DEFAULT_SUGGESTIONS : size);
     }
 
     @Operation(summary = "The caller's own models (any status), same shape as search")

@@ -6,7 +6,6 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -26,7 +25,7 @@ import java.util.function.Function;
 
 /**
  * Catalogue search in one Elasticsearch request: the caller's visibility filter, the requested filters, full
- * text over name, description and README, the sort with {@code search_after}, and the facet aggregations — all
+ * text ({@link RelevanceQuery}) with highlights, the sort with {@code search_after}, and the facet aggregations — all
  * over the same query, so counts never include a model the caller could not open.
  */
 @Component
@@ -36,7 +35,7 @@ public class CatalogueSearch {
     static final Map<String, String> FACETS = facets();
     private static final int FACET_SIZE = 50;
     private static final List<String> SUMMARY_EXCLUDES =
-            List.of("definition", "readme", "reviewRounds", "pullRequests", "compatibility");
+            List.of("definition", "readme", "reviewRounds", "pullRequests", "compatibility", "nameWords");
 
     private final ElasticsearchClient client;
     private final HubIndices indices;
@@ -52,6 +51,9 @@ public class CatalogueSearch {
         SearchRequest.Builder request = new SearchRequest.Builder().index(indices.catalogue()).query(query)
                 .size(filters.size()).sort(sort).trackTotalHits(t -> t.enabled(true))
                 .source(s -> s.filter(f -> f.excludes(SUMMARY_EXCLUDES)));
+        if (filters.text() != null) {
+            request.highlight(RelevanceQuery.highlight());
+        }
         if (filters.cursor() != null) {
             request.searchAfter(SearchCursor.decode(filters.cursor(), sort.size()));
         }
@@ -61,9 +63,45 @@ public class CatalogueSearch {
         List<Hit<CatalogueDocument>> hits = response.hits().hits();
         String nextCursor = hits.size() == filters.size() && !hits.isEmpty()
                 ? SearchCursor.encode(hits.get(hits.size() - 1).sort()) : null;
-        return new SearchPage(hits.stream().map(hit -> ModelSummary.of(hit.source())).toList(),
+        return new SearchPage(hits.stream().map(hit -> ModelSummary.of(hit.source(), highlights(hit, filters.text()))).toList(),
                 response.hits().total() == null ? hits.size() : response.hits().total().value(),
                 facets(response.aggregations()), nextCursor);
+    }
+
+    /**
+     * Names that complete what the caller is typing, best first: the search's name tiers over the models the
+     * caller may see (deleted ones excluded), without abilities, description or README.
+     */
+    public List<Suggestion> suggest(String text, CurrentUser user, int size) {
+        BoolQuery.Builder bool = new BoolQuery.Builder().filter(VisibilityFilter.forUser(user))
+                .mustNot(q -> q.term(t -> t.field("status").value(ModelStatus.DELETED.name())))
+                .must(RelevanceQuery.namesOnly(text));
+        SearchRequest request = new SearchRequest.Builder().index(indices.catalogue())
+                .query(q -> q.bool(bool.build())).size(size).sort(CatalogueSort.RELEVANCE.options())
+                .source(s -> s.filter(f -> f.includes("modelName", "modelType"))).build();
+        return execute(request).hits().hits().stream().map(hit -> {
+            String name = hit.source().modelName();
+            String marked = RelevanceQuery.markName(name, text);
+            return new Suggestion(name, hit.source().modelType(), marked == null ? name : marked);
+        }).toList();
+    }
+
+    /** A suggested name; {@code highlighted} marks the typed parts between U+E000 and U+E001. */
+    public record Suggestion(String modelName, io.xinference.hub.events.ModelType modelType, String highlighted) {
+    }
+
+    /** A text search's highlights: the name marked here, description and README fragments from Elasticsearch. */
+    private static Map<String, List<String>> highlights(Hit<CatalogueDocument> hit, String text) {
+        if (text == null) {
+            return Map.of();
+        }
+        Map<String, List<String>> highlights = new LinkedHashMap<>();
+        String name = RelevanceQuery.markName(hit.source().modelName(), text);
+        if (name != null) {
+            highlights.put("modelName", List.of(name));
+        }
+        highlights.putAll(hit.highlight());
+        return highlights;
     }
 
     /**
@@ -113,8 +151,7 @@ public class CatalogueSearch {
             })));
         }
         if (filters.text() != null) {
-            bool.must(q -> q.multiMatch(m -> m.query(filters.text()).type(TextQueryType.BestFields)
-                    .fields("modelName.text^4", "modelName^6", "description^2", "readme")));
+            bool.must(RelevanceQuery.of(filters.text()));
         }
         return Query.of(q -> q.bool(bool.build()));
     }

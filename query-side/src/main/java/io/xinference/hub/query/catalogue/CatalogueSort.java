@@ -30,7 +30,11 @@ public enum CatalogueSort {
     public List<SortOptions> options() {
         List<SortOptions> options = new ArrayList<>();
         switch (this) {
-            case RELEVANCE -> options.add(SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc))));
+            case RELEVANCE -> {
+                options.add(SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc))));
+                // relevance scores are tiers (RelevanceQuery): within a tier, alphabetical reads best
+                options.add(field("nameSort", SortOrder.Asc));
+            }
             case UPDATED -> options.add(field("updatedAt", SortOrder.Desc));
             case NAME -> options.add(field("nameSort", SortOrder.Asc));
             case FEATURED -> {

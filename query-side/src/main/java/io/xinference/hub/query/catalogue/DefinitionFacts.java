@@ -40,6 +40,14 @@ public record DefinitionFacts(String description, List<String> abilities, List<S
                 definition.path("featured").asBoolean(false));
     }
 
+    /** The same facts, the description taken from the README's first paragraph when the definition has none. */
+    public DefinitionFacts describedBy(String readme) {
+        if (description != null && !description.isBlank()) {
+            return this;
+        }
+        return new DefinitionFacts(ReadmeSummary.of(readme), abilities, languages, formats, sizesInBillions, featured);
+    }
+
     /** {@code 7}, {@code 0.5}, {@code "1_8"} (= 1.8) or {@code "7"}; anything else has no size. */
     static Double size(JsonNode node) {
         if (node == null) {

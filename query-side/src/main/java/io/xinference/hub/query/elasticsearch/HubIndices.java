@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class HubIndices {
 
-    public static final IndexDefinition CATALOGUE = new IndexDefinition("catalogue", 1);
+    public static final IndexDefinition CATALOGUE = new IndexDefinition("catalogue", 2);
     public static final IndexDefinition REVIEW_QUEUE = new IndexDefinition("review-queue", 1);
     public static final IndexDefinition AUDIT_TRAIL = new IndexDefinition("audit-trail", 1);
     public static final IndexDefinition PULL_REQUESTS = new IndexDefinition("pull-requests", 1);

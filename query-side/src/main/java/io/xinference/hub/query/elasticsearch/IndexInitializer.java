@@ -1,20 +1,16 @@
 package io.xinference.hub.query.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
-import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import co.elastic.clients.transport.endpoints.BooleanResponse;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -53,9 +49,12 @@ public class IndexInitializer implements SmartInitializingSingleton {
             if (aliasExists.value()) {
                 GetAliasResponse current = client.indices().getAlias(a -> a.name(alias));
                 if (!current.result().containsKey(index)) {
-                    // an older (or newer) mapping version is live; moving the alias is the rebuild's job
+                    // an older (or newer) mapping version is live; moving the alias is the rebuild's job. Until
+                    // then the live index gets this version's new fields (adding fields is allowed), so documents
+                    // written by this code are accepted by its strict mapping
                     log.warn("alias {} points at {}, not {}: rebuild the read model to switch", alias,
                             current.result().keySet(), index);
+                    addNewFields(definition, alias);
                 }
                 return;
             }
@@ -75,12 +74,17 @@ public class IndexInitializer implements SmartInitializingSingleton {
         }
     }
 
-    private void create(IndexDefinition definition, String index) throws IOException {
-        try (InputStream mapping = new ClassPathResource(definition.mappingResource()).getInputStream()) {
-            CreateIndexRequest request = CreateIndexRequest.of(c -> c.index(index).withJson(mapping)
-                    .settings(IndexSettings.of(s -> s.numberOfShards("1")
-                            .numberOfReplicas(String.valueOf(properties.replicas())))));
-            client.indices().create(request);
+    private void addNewFields(IndexDefinition definition, String alias) {
+        try {
+            String mappings = IndexResource.mappings(definition);
+            client.indices().putMapping(p -> p.index(alias).withJson(new java.io.StringReader(mappings)));
+        } catch (IOException | ElasticsearchException e) {
+            log.warn("could not add the fields of {} to {}: rebuild it", definition.mappingResource(), alias, e);
         }
+    }
+
+    private void create(IndexDefinition definition, String index) throws IOException {
+        client.indices().create(IndexResource.createRequest(definition, index, s -> s.numberOfShards("1")
+                .numberOfReplicas(String.valueOf(properties.replicas()))));
     }
 }

@@ -2,15 +2,12 @@ package io.xinference.hub.query.replay;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Time;
-import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
-import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import io.xinference.hub.query.elasticsearch.ElasticsearchProperties;
 import io.xinference.hub.query.elasticsearch.IndexDefinition;
-import org.springframework.core.io.ClassPathResource;
+import io.xinference.hub.query.elasticsearch.IndexResource;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,11 +38,8 @@ public class FreshIndex {
      */
     public String create(IndexDefinition definition) throws IOException {
         String index = definition.indexName(properties.indexPrefix()) + "-r" + System.currentTimeMillis();
-        try (InputStream mapping = new ClassPathResource(definition.mappingResource()).getInputStream()) {
-            client.indices().create(CreateIndexRequest.of(c -> c.index(index).withJson(mapping)
-                    .settings(IndexSettings.of(s -> s.numberOfShards("1").numberOfReplicas("0")
-                            .refreshInterval(Time.of(t -> t.time(NO_REFRESH)))))));
-        }
+        client.indices().create(IndexResource.createRequest(definition, index, s -> s.numberOfShards("1")
+                .numberOfReplicas("0").refreshInterval(Time.of(t -> t.time(NO_REFRESH)))));
         return index;
     }
 

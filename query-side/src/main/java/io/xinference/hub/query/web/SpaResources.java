@@ -7,6 +7,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.EncodedResourceResolver;
 import org.springframework.web.servlet.resource.PathResourceResolver;
 
 import java.io.IOException;
@@ -27,12 +28,17 @@ public class SpaResources implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        // Vite fingerprints everything under assets/: cache it for good
+        // Vite fingerprints everything under assets/: cache it for good. The ui build writes .br and .gz copies
+        // of each text file; the encoded resolver answers with the one the browser accepts (Vary: Accept-Encoding)
         registry.addResourceHandler("/assets/**").addResourceLocations(LOCATION + "assets/")
-                .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                .resourceChain(true)
+                .addResolver(new EncodedResourceResolver())
+                .addResolver(new PathResourceResolver());
         registry.addResourceHandler("/**").addResourceLocations(LOCATION)
                 .setCacheControl(CacheControl.noCache())
                 .resourceChain(true)
+                .addResolver(new EncodedResourceResolver())
                 .addResolver(new SpaFallbackResolver());
     }
 

@@ -160,7 +160,7 @@ class CatalogueRebuildIT extends QuerySideITSupport {
             reached.countDown();
             release.await(1, TimeUnit.MINUTES);
             return invocation.callRealMethod();
-        }).when(documentReader).findAll(argThat(index -> index.contains("catalogue-v1-r")), any(), any());
+        }).when(documentReader).findAll(argThat(index -> index.contains("catalogue-v2-r")), any(), any());
         String id;
         try {
             MockHttpServletResponse started = mvc.perform(post("/api/admin/rebuilds/catalogue")
