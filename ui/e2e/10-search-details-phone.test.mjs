@@ -30,29 +30,39 @@ before(async () => {
 });
 after(() => browser?.close());
 
-/** Types the query key by key and measures, in the page, from the last keystroke to the expected first card. */
+/**
+ * Types the query key by key and measures, in the page, from the last keystroke to the first frame showing the
+ * expected model first with the typed text marked in its name (checked every animation frame).
+ */
 async function typeAndTime(page, query, firstName) {
-  await page.evaluate((expected) => {
-    const input = document.querySelector('#search');
+  await page.locator('#search').fill('');
+  await page.evaluate(({ query, firstName }) => {
     window.__lastKey = 0;
     window.__rendered = 0;
+    const input = document.querySelector('#search');
     input.addEventListener('input', () => {
       window.__lastKey = performance.now();
       window.__rendered = 0;
     });
-    new MutationObserver(() => {
+    const check = () => {
       const first = document.querySelector('.results .model-card');
-      if (!window.__rendered && window.__lastKey && first?.getAttribute('data-model-name') === expected && document.querySelector('#search').value === window.__query) {
-        window.__rendered = performance.now();
+      const mark = first?.querySelector('.model-name mark')?.textContent ?? '';
+      if (input.value === query && first?.getAttribute('data-model-name') === firstName && mark.toLowerCase() === query.toLowerCase()) {
+        if (!window.__rendered) window.__rendered = performance.now();
+      } else {
+        window.__rendered = 0;
       }
-    }).observe(document.querySelector('.results'), { subtree: true, childList: true, characterData: true });
-    window.__query = '';
-  }, firstName);
-  await page.evaluate((q) => (window.__query = q), query);
-  await page.locator('#search').fill('');
+      if (!window.__stop) requestAnimationFrame(check);
+    };
+    window.__stop = false;
+    requestAnimationFrame(check);
+  }, { query, firstName });
   await page.locator('#search').pressSequentially(query, { delay: 40 });
-  await page.waitForFunction(() => window.__rendered > 0, null, { timeout: 10000 });
-  return page.evaluate(() => window.__rendered - window.__lastKey);
+  await page.waitForFunction(() => window.__rendered > 0 && window.__lastKey > 0, null, { timeout: 10000 });
+  return page.evaluate(() => {
+    window.__stop = true;
+    return window.__rendered - window.__lastKey;
+  });
 }
 
 test('search finds the start of names and of the words inside them, highlighted, in time', async () => {
