@@ -39,6 +39,19 @@ public final class TestServices {
         return required("HUB_TEST_MAIL_API_URL");
     }
 
+    /**
+     * The Elasticsearch distribution {@code ./hub} unpacked (the test services run it), for tests that start nodes
+     * of their own (fault-tests' three-node cluster).
+     */
+    public static String elasticsearchHome() {
+        return required("HUB_TEST_ES_HOME");
+    }
+
+    /** The unprivileged user services run as when the tests run as root (Elasticsearch refuses root); else empty. */
+    public static Optional<String> serviceUser() {
+        return Optional.ofNullable(System.getenv("HUB_TEST_SERVICE_USER")).filter(value -> !value.isBlank());
+    }
+
     private static String required(String name) {
         return Optional.ofNullable(System.getenv(name)).filter(value -> !value.isBlank()).orElseThrow(
                 () -> new IllegalStateException(name + " is not set: integration tests run against the services that"

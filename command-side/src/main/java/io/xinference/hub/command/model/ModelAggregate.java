@@ -271,7 +271,12 @@ public class ModelAggregate {
         }
     }
 
-    /** Optimistic locking, checked here rather than by Axon so a caller who may not see the model learns nothing. */
+    /**
+     * Optimistic locking, checked here rather than by Axon so a caller who may not see the model learns nothing.
+     * The commands do not mark their version {@code @TargetAggregateVersion}: Axon would refuse a version above
+     * the aggregate's while loading it, before any rule, with an exception that became a 500 (found by
+     * {@code GrantsAgreeAcrossAppsIT}); a race between two commands is still caught by the event store (409).
+     */
     private void requireVersion(ModelChangeCommand command) {
         long current = getVersion();
         if (command.expectedVersion() != null && command.expectedVersion() != current) {

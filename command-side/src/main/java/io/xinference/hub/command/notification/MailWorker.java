@@ -1,5 +1,6 @@
 package io.xinference.hub.command.notification;
 
+import io.xinference.hub.command.outbox.OutboxMetrics;
 import io.xinference.hub.command.outbox.OutboxBacklog;
 import io.xinference.hub.command.outbox.OutboxFeature;
 import jakarta.mail.MessagingException;
@@ -28,6 +29,7 @@ public class MailWorker implements OutboxFeature {
     private static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
     private static final int MAX_PER_POLL = 50;
 
+    private final OutboxMetrics metrics;
     private final MailOutbox outbox;
     private final MailPreferenceStore preferences;
     private final UserDirectory directory;
@@ -38,7 +40,8 @@ public class MailWorker implements OutboxFeature {
 
     public MailWorker(MailOutbox outbox, MailPreferenceStore preferences, UserDirectory directory,
                       MailTemplates templates, JavaMailSender mailSender, NotificationProperties properties,
-                      Clock clock) {
+                      OutboxMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.outbox = outbox;
         this.preferences = preferences;
         this.directory = directory;
@@ -78,16 +81,19 @@ public class MailWorker implements OutboxFeature {
     void send(MailJob job) {
         if (!job.kind().wantedBy(preferences.of(job.recipientSubject()))) {
             outbox.finish(job, "SKIPPED", "the recipient turned this mail off", clock.instant());
+            metrics.attempted(name(), OutboxMetrics.Outcome.SKIPPED);
             return;
         }
         try {
             Optional<String> address = directory.emailOf(job.recipientSubject());
             if (address.isEmpty()) {
                 outbox.finish(job, "SKIPPED", "the identity provider has no address for this person", clock.instant());
+                metrics.attempted(name(), OutboxMetrics.Outcome.SKIPPED);
                 return;
             }
             mailSender.send(message(address.get(), templates.render(job.kind(), job.data())));
             outbox.finish(job, "SENT", null, clock.instant());
+            metrics.attempted(name(), OutboxMetrics.Outcome.DONE);
         } catch (UserDirectory.DirectoryUnavailable | MailException | MessagingException failure) {
             failed(job, failure.getMessage());
         } catch (RuntimeException unexpected) {
@@ -100,11 +106,13 @@ public class MailWorker implements OutboxFeature {
         int attempt = job.attempts() + 1;
         if (attempt >= properties.maxAttempts()) {
             outbox.finish(job, "FAILED", "gave up after " + attempt + " attempts; last: " + reason, clock.instant());
+            metrics.attempted(name(), OutboxMetrics.Outcome.FAILED);
             return;
         }
         Instant due = clock.instant().plus(properties.backoff().after(attempt));
         log.info("mail {} ({}) not sent, retry at {}: {}", job.id(), job.kind(), due, reason);
         outbox.retryAt(job, due, reason);
+        metrics.attempted(name(), OutboxMetrics.Outcome.RETRY);
     }
 
     private MimeMessage message(String to, RenderedMail mail) throws MessagingException {

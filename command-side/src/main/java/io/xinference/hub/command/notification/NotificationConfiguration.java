@@ -1,5 +1,6 @@
 package io.xinference.hub.command.notification;
 
+import io.xinference.hub.command.outbox.OutboxMetrics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -56,8 +57,10 @@ public class NotificationConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "hub.notifications", name = "enabled", havingValue = "true", matchIfMissing = true)
     MailWorker mailWorker(MailOutbox outbox, MailPreferenceStore preferences, UserDirectory directory,
-                          MailTemplates templates, JavaMailSender mailSender, NotificationProperties properties) {
-        return new MailWorker(outbox, preferences, directory, templates, mailSender, properties, Clock.systemUTC());
+                          MailTemplates templates, JavaMailSender mailSender, NotificationProperties properties,
+                          OutboxMetrics metrics) {
+        return new MailWorker(outbox, preferences, directory, templates, mailSender, properties, metrics,
+                Clock.systemUTC());
     }
 
 }

@@ -1,6 +1,9 @@
 package io.xinference.hub.command.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +20,11 @@ public class OutboxConfiguration {
     @Bean
     OutboxBacklog outboxBacklog(JdbcTemplate jdbc) {
         return new OutboxBacklog(jdbc);
+    }
+
+    @Bean
+    OutboxMetrics outboxMetrics(ObjectProvider<MeterRegistry> registry, OutboxBacklog backlog) {
+        return new OutboxMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), backlog, Clock.systemUTC());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.xinference.hub.command.sync;
 
+import io.xinference.hub.command.outbox.OutboxMetrics;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -45,13 +46,14 @@ public class RepositorySyncConfiguration {
     RepositorySyncWorker repositorySyncWorker(SyncProperties configured,
                                               @Value("${HUB_GITHUB_TOKEN:}") String environmentToken,
                                               SyncSchedule schedule, Optional<GithubTokenSource> personalTokens,
-                                              SyncEventPublisher events, PlatformTransactionManager transactions) {
+                                              SyncEventPublisher events, PlatformTransactionManager transactions,
+                                              OutboxMetrics metrics) {
         boolean configuredToken = configured.botToken() != null && !configured.botToken().isBlank();
         SyncProperties properties = configuredToken ? configured : configured.withBotToken(environmentToken);
         Clock clock = Clock.systemUTC();
         GithubTokenSource tokens = personalTokens.orElseGet(NoPersonalGithubTokens::new);
         return new RepositorySyncWorker(schedule, new GithubPullRequests(properties, clock), tokens, properties,
-                events, new TransactionTemplate(transactions), clock);
+                events, new TransactionTemplate(transactions), metrics, clock);
     }
 
 }

@@ -1,5 +1,6 @@
 package io.xinference.hub.command.sync;
 
+import io.xinference.hub.command.outbox.OutboxMetrics;
 import io.xinference.hub.command.outbox.OutboxBacklog;
 import io.xinference.hub.command.outbox.OutboxFeature;
 import io.xinference.hub.events.sync.FailureKind;
@@ -32,6 +33,7 @@ public class RepositorySyncWorker implements OutboxFeature {
     private static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
     private static final int MAX_RUNS_PER_POLL = 20;
 
+    private final OutboxMetrics metrics;
     private final SyncSchedule schedule;
     private final GithubPullRequests github;
     private final GithubTokenSource personalTokens;
@@ -42,7 +44,8 @@ public class RepositorySyncWorker implements OutboxFeature {
 
     public RepositorySyncWorker(SyncSchedule schedule, GithubPullRequests github, GithubTokenSource personalTokens,
                                 SyncProperties properties, SyncEventPublisher events,
-                                TransactionOperations transactions, Clock clock) {
+                                TransactionOperations transactions, OutboxMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.schedule = schedule;
         this.github = github;
         this.personalTokens = personalTokens;
@@ -83,12 +86,14 @@ public class RepositorySyncWorker implements OutboxFeature {
             outcome.add(skipped(job, "no GitHub token: " + job.requestedBy().username()
                     + " has set none and the hub has no bot token (HUB_GITHUB_TOKEN)"));
             record(outcome, () -> schedule.finish(job, null));
+            metrics.attempted(name(), OutboxMetrics.Outcome.SKIPPED);
             return;
         }
         try {
             PublishOutcome result = github.publish(job, token.get(), job.requestedBy().username());
             outcome.add(success(job, result));
             record(outcome, () -> schedule.finish(job, null));
+            metrics.attempted(name(), OutboxMetrics.Outcome.DONE);
         } catch (SyncFailure failure) {
             failed(job, failure, outcome);
         } catch (RuntimeException unexpected) {
@@ -111,6 +116,7 @@ public class RepositorySyncWorker implements OutboxFeature {
             outcome.add(new RepositorySyncFailed(job.modelId(), job.modelName(), job.modelType(), FailureKind.TRANSIENT,
                     failure.reason(), failure.httpStatus(), attempt, due));
             record(outcome, () -> schedule.retryAt(job, attempt, due, failure.reason()));
+            metrics.attempted(name(), OutboxMetrics.Outcome.RETRY);
             return;
         }
         String reason = failure.kind() == FailureKind.TRANSIENT
@@ -119,6 +125,7 @@ public class RepositorySyncWorker implements OutboxFeature {
         outcome.add(new RepositorySyncFailed(job.modelId(), job.modelName(), job.modelType(), FailureKind.PERMANENT,
                 reason, failure.httpStatus(), attempt, null));
         record(outcome, () -> schedule.finish(job, reason));
+        metrics.attempted(name(), OutboxMetrics.Outcome.FAILED);
     }
 
     /** Exponential back-off, but never sooner than GitHub asked with {@code Retry-After}. */

@@ -1,5 +1,6 @@
 package io.xinference.hub.command.webhook;
 
+import io.xinference.hub.command.outbox.OutboxMetrics;
 import io.xinference.hub.command.notification.MailOutbox;
 import io.xinference.hub.command.notification.NotificationProperties;
 import io.xinference.hub.command.usercenter.TokenCipher;
@@ -58,9 +59,9 @@ public class WebhookConfiguration {
     @ConditionalOnProperty(prefix = "hub.webhooks", name = "enabled", havingValue = "true", matchIfMissing = true)
     WebhookDeliveryWorker webhookDeliveryWorker(DeliveryStore deliveries, WebhookStore store, WebhookSecrets secrets,
                                                 MailOutbox mails, WebhookProperties properties,
-                                                PlatformTransactionManager transactions) {
+                                                PlatformTransactionManager transactions, OutboxMetrics metrics) {
         return new WebhookDeliveryWorker(deliveries, store, secrets, mails, properties,
-                new TransactionTemplate(transactions), Clock.systemUTC());
+                new TransactionTemplate(transactions), metrics, Clock.systemUTC());
     }
 
 }

@@ -3,6 +3,7 @@ package io.xinference.hub.command.webhook;
 import io.xinference.hub.command.notification.MailKind;
 import io.xinference.hub.command.notification.MailOutbox;
 import io.xinference.hub.command.outbox.OutboxBacklog;
+import io.xinference.hub.command.outbox.OutboxMetrics;
 import io.xinference.hub.command.outbox.OutboxFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ public class WebhookDeliveryWorker implements OutboxFeature {
     private static final int MAX_PER_POLL = 50;
     private static final int MAX_ERROR_LENGTH = 500;
 
+    private final OutboxMetrics metrics;
     private final DeliveryStore deliveries;
     private final WebhookStore webhooks;
     private final WebhookSecrets secrets;
@@ -43,7 +45,8 @@ public class WebhookDeliveryWorker implements OutboxFeature {
 
     public WebhookDeliveryWorker(DeliveryStore deliveries, WebhookStore webhooks, WebhookSecrets secrets,
                                  MailOutbox mails, WebhookProperties properties, TransactionOperations transactions,
-                                 Clock clock) {
+                                 OutboxMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.secrets = secrets;
@@ -141,6 +144,8 @@ public class WebhookDeliveryWorker implements OutboxFeature {
                 tellOwner(job, error, now);
             }
         });
+        metrics.attempted(name(), error == null ? OutboxMetrics.Outcome.DONE
+                : attempt < properties.maxAttempts() ? OutboxMetrics.Outcome.RETRY : OutboxMetrics.Outcome.FAILED);
     }
 
     private void tellOwner(DeliveryJob job, String error, Instant now) {

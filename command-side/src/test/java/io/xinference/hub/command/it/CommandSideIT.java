@@ -6,6 +6,7 @@ import io.xinference.hub.devstack.HostileTokens;
 import io.xinference.hub.devstack.KeycloakTokens;
 import io.xinference.hub.devstack.TestServices;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +23,8 @@ import java.util.UUID;
  * (public for the fuzz tests in {@code io.xinference.hub.command.fuzz}, which share it too).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// metrics and tracing as in production (Spring's tests leave them out by default): MetricsIT scrapes them
+@AutoConfigureObservability
 public abstract class CommandSideIT {
 
     protected static final KeycloakTokens TOKENS = KeycloakTokens.forTestServices();

@@ -735,6 +735,21 @@ class ModelAggregateTest {
                     .expectNoEvents();
         }
 
+        /** A version from the future is as stale as one from the past (it was a 500 from Axon's repository). */
+        @Test
+        void changeOnAVersionAboveTheCurrentOneIsRefusedAsStale() {
+            given.when(new ExpireModel(ID, 999_999L, ALICE))
+                    .expectException(StaleVersionException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aCallerWhoMayNotSeeTheModelLearnsNothingFromAVersionAboveTheCurrentOne() {
+            given.when(new ExpireModel(ID, 999_999L, BOB))
+                    .expectException(refusedAs(Refusal.NOT_VISIBLE))
+                    .expectNoEvents();
+        }
+
         @Test
         void staleVersionDoesNotTellOutsidersTheModelExists() {
             given.when(new UpdateReadme(ID, 0L, "v2", BOB)).expectException(refusedAs(Refusal.NOT_VISIBLE));

@@ -1,5 +1,6 @@
 package io.xinference.hub.command.sync;
 
+import io.xinference.hub.command.outbox.OutboxMetrics;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xinference.hub.devstack.Fixtures;
 import io.xinference.hub.devstack.TestServices;
@@ -321,7 +322,7 @@ class RepositorySyncIT {
         SyncProperties properties = properties(botToken);
         return new RepositorySyncWorker(new SyncSchedule(new JdbcTemplate(dataSource)),
                 new GithubPullRequests(properties, clock), personalTokens, properties, events::addAll,
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), OutboxMetrics.unread(), clock);
     }
 
     private SyncProperties properties(String botToken) {

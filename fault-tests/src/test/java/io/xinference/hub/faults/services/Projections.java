@@ -18,16 +18,23 @@ final class Projections {
     private final HubHttp http;
     private final String queryUrl;
     private final String catalogueAlias;
+    private final String elasticsearchUrl;
 
     Projections(HubHttp http, String queryUrl, String indexPrefix) {
+        this(http, queryUrl, indexPrefix, TestServices.elasticsearchUrl());
+    }
+
+    /** Reading the catalogue from another Elasticsearch than the test services' (a node of a cluster). */
+    Projections(HubHttp http, String queryUrl, String indexPrefix, String elasticsearchUrl) {
         this.http = http;
         this.queryUrl = queryUrl;
         this.catalogueAlias = indexPrefix + "catalogue";
+        this.elasticsearchUrl = elasticsearchUrl;
     }
 
     /** Model id → projected version, for every document of the catalogue (refreshing the index first). */
     Map<String, Long> catalogueVersions() {
-        String es = TestServices.elasticsearchUrl();
+        String es = elasticsearchUrl;
         http.send(HttpRequest.newBuilder(URI.create(es + "/" + catalogueAlias + "/_refresh"))
                 .timeout(HubHttp.TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build());
         HubHttp.Answer answer = http.send(HttpRequest.newBuilder(URI.create(es + "/" + catalogueAlias

@@ -47,9 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * The authorization matrix of query-side, as one table: <b>23 endpoints × 9 personas × cases (the 6 object cases
+ * The authorization matrix of query-side, as one table: <b>25 endpoints × 9 personas × cases (the 6 object cases
  * private, pending, public, enterprise, expired, deleted on the calls about one model, plus one case elsewhere) =
- * 58 rows, 522 cells</b> (asserted in {@link #theTableHasTheAdvertisedSize()}).
+ * 60 rows, 540 cells</b> (asserted in {@link #theTableHasTheAdvertisedSize()}).
  * <p>
  * Each row: {@code METHOD path | case | statuses}, in the persona order of {@link Persona}: anonymous, plain user,
  * owner (of the models), other user (a second plain user: the id swap), reviewer, public maintainer, enterprise
@@ -132,9 +132,11 @@ class AuthorizationMatrixIT extends QuerySideITSupport {
             GET /api/audit-trail/models/{modelId}/integrity | expired    | 401 403 403 403 403 403 403 200 403
             GET /api/audit-trail/models/{modelId}/integrity | deleted    | 401 403 403 403 403 403 403 200 403
             GET /api/catalogue/models                 | search     | 200 200 200 200 200 200 200 200 200
+            GET /api/catalogue/suggestions            | typed      | 200 200 200 200 200 200 200 200 200
             GET /api/catalogue/my-models              | own        | 401 200 200 200 200 200 200 200 200
             GET /api/review-queue                     | queue      | 401 403 403 403 200 403 403 403 403
             GET /api/audit-trail                      | trail      | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/model-names          | typed      | 401 403 403 403 403 403 403 200 403
             GET /api/audit-trail/export               | a day      | 401 403 403 403 403 403 403 200 403
             GET /api/audit-trail/integrity            | store      | 401 403 403 403 403 403 403 200 403
             GET /api/admin/projections                | list       | 401 403 403 403 403 403 403 403 200
@@ -183,9 +185,9 @@ class AuthorizationMatrixIT extends QuerySideITSupport {
 
     @Test
     void theTableHasTheAdvertisedSize() {
-        assertThat(ROWS.stream().map(Row::endpoint).distinct().count()).isEqualTo(23);
-        assertThat(ROWS).hasSize(58);
-        assertThat(ROWS.stream().mapToLong(row -> row.expected().size()).sum()).isEqualTo(522);
+        assertThat(ROWS.stream().map(Row::endpoint).distinct().count()).isEqualTo(25);
+        assertThat(ROWS).hasSize(60);
+        assertThat(ROWS.stream().mapToLong(row -> row.expected().size()).sum()).isEqualTo(540);
     }
 
     @Test
@@ -256,6 +258,7 @@ class AuthorizationMatrixIT extends QuerySideITSupport {
                     + Instant.parse(today).plus(1, ChronoUnit.DAYS);
             case "GET /api/models/download" -> "?model_type=llm";
             case "GET /api/models" -> "?order=featured";
+            case "GET /api/catalogue/suggestions", "GET /api/audit-trail/model-names" -> "?q=authz";
             default -> "";
         };
         MockHttpServletResponse answer = mvc.perform(request(HttpMethod.valueOf(row.method()), path + query)

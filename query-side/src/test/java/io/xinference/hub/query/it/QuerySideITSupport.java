@@ -9,6 +9,7 @@ import io.xinference.hub.query.catalogue.CatalogueDocument;
 import io.xinference.hub.query.elasticsearch.DocumentReader;
 import io.xinference.hub.query.elasticsearch.HubIndices;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -30,6 +31,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @AutoConfigureMockMvc
+// metrics and tracing as in production (Spring's tests leave them out by default): MetricsIT scrapes them
+@AutoConfigureObservability
 @Import(EventStoreFixture.class)
 public abstract class QuerySideITSupport {
 
