@@ -9,16 +9,23 @@ KC_VERSION=26.5.6
 GREENMAIL_VERSION=2.1.13
 JAVA17_HOME=${HUB_JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 
-# mvn_fetch GROUP:ARTIFACT:VERSION[:TYPE] -> path of the artifact in the local Maven repository.
+# mvn_fetch GROUP:ARTIFACT:VERSION[:TYPE] -> path of a copy of the artifact in $DIST_DIR/artifacts.
+# Maven copies it there itself (from its local repository, downloading it from Maven Central once): where that
+# repository is depends on settings.xml, -Dmaven.repo.local and Java's user.home, none of which is $HOME/.m2 for
+# certain (sudo -E, CI runners and containers set HOME elsewhere), so the script never guesses the path.
 mvn_fetch() {
-    local coords=$1 group artifact version type path
+    local coords=$1 group artifact version type dir path
     IFS=: read -r group artifact version type <<<"$coords"
     type=${type:-jar}
-    path="$HOME/.m2/repository/${group//.//}/$artifact/$version/$artifact-$version.$type"
-    if [[ ! -f $path ]]; then
-        say "downloading $artifact $version from Maven Central (once; Maven prints its progress)"
-        "$MVN" -B -ntp dependency:get -Dartifact="$coords" -Dtransitive=false >&2 \
-            || fail "could not download $coords; is Maven Central reachable?"
+    dir="$DIST_DIR/artifacts"
+    path="$dir/$artifact-$version.$type"
+    if [[ ! -s $path ]]; then
+        say "fetching $artifact $version through Maven (downloaded from Maven Central once; Maven prints its progress)"
+        mkdir -p "$dir"
+        (cd "$HUB_ROOT" && "$MVN" -B -ntp -N dependency:copy -Dartifact="$group:$artifact:$version:$type" \
+            -DoutputDirectory="$dir" -Dmdep.useBaseVersion=true >&2) \
+            || fail "could not fetch $coords; is Maven Central reachable?"
+        [[ -s $path ]] || fail "Maven reported $coords fetched, but $path is missing"
     fi
     echo "$path"
 }
@@ -146,7 +153,8 @@ start_keycloak() {
         && db_options+=(--db-url="jdbc:h2:file:$STATE_DIR/keycloak/db/keycloakdb;NON_KEYWORDS=VALUE")
     mkdir -p "$STATE_DIR/keycloak/db" "$home/data/import"
     cp "$KC_REALM_FILE" "$home/data/import/"
-    # dev-file keeps accounts made in the UI across restarts; test runs pass KC_DB=dev-mem for a fresh realm
+    # dev-file keeps accounts made in the UI, the realm's keys and every subject across restarts (test instances
+    # get a fresh realm because their state folder is new at every start)
     start_process keycloak env JAVA_HOME="$JAVA17_HOME" KC_BOOTSTRAP_ADMIN_USERNAME=admin \
         KC_BOOTSTRAP_ADMIN_PASSWORD="${HUB_KEYCLOAK_ADMIN_PASSWORD:-admin}" \
         HUB_SMTP_PORT="$SMTP_PORT" HUB_UI_ORIGIN="$UI_ORIGIN" \

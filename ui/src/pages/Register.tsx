@@ -15,6 +15,12 @@ import { LoginRequired } from './LoginRequired';
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 
+/**
+ * The hub's one model-name grammar (shared-events ModelNameGrammar.PATTERN, kept equal by its test): letters, digits,
+ * '.', '_', '-', starting with a letter or digit, so never '.', '..' or a path; at most 200 characters.
+ */
+const MODEL_NAME_PATTERN = '[A-Za-z0-9][A-Za-z0-9._\\-]{0,199}';
+
 export function Register() {
   const { session, can, api } = useHub();
   const [type, setType] = useState<ModelType>('llm');
@@ -176,13 +182,14 @@ export function Register() {
               name="modelName"
               value={name}
               disabled={!definition}
-              pattern="[A-Za-z0-9._\-]+"
-              title="Letters, digits, dot, underscore and dash"
+              pattern={MODEL_NAME_PATTERN}
+              title="Letters, digits, dot, underscore and dash, starting with a letter or digit"
               onChange={(e) => setName(e.target.value)}
               aria-describedby="name-help"
             />
             <span id="name-help" className="help">
-              The definition's <code>model_name</code>: letters, digits, <code>.</code> <code>_</code> <code>-</code>
+              The definition's <code>model_name</code>: letters, digits, <code>.</code> <code>_</code> <code>-</code>,
+              starting with a letter or digit
             </span>
           </label>
           <label className="field">

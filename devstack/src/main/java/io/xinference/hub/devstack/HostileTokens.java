@@ -101,7 +101,9 @@ public final class HostileTokens {
     /**
      * Every attack, named, made from a real access token: {@code alg: none}, HS256 signed with the realm's public
      * key, wrong issuer, wrong audience, expired, not yet valid, unknown key id, tampered payload, bad signature,
-     * garbage.
+     * garbage; and made by changing the claims of the real one: no {@code sub} (Keycloak leaves it out for a client
+     * without the {@code basic} scope), no {@code exp}, a refresh token's and an ID token's {@code typ}, issued an
+     * hour in the future.
      */
     public Map<String, String> from(String realToken) {
         String[] parts = realToken.split("\\.");
@@ -119,6 +121,12 @@ public final class HostileTokens {
                 changed(claims, c -> c.put("preferred_username", "adam")))) + "." + parts[2]);
         attacks.put("bad signature", parts[0] + "." + parts[1] + "." + B64.encodeToString(new byte[256]));
         attacks.put("garbage", "not-a-token");
+        attacks.put("no sub", signed(testKey, TEST_KEY_ID, changed(claims, c -> c.remove("sub"))));
+        attacks.put("no exp", signed(testKey, TEST_KEY_ID, changed(claims, c -> c.remove("exp"))));
+        attacks.put("a refresh token", signed(testKey, TEST_KEY_ID, changed(claims, c -> c.put("typ", "Refresh"))));
+        attacks.put("an ID token", signed(testKey, TEST_KEY_ID, changed(claims, c -> c.put("typ", "ID"))));
+        attacks.put("issued an hour in the future", signed(testKey, TEST_KEY_ID, changed(claims,
+                c -> c.put("iat", now + 3600).put("exp", now + 3900))));
         return attacks;
     }
 

@@ -22,7 +22,7 @@ public final class TestServiceControl {
     private static final Duration TIMEOUT = Duration.ofMinutes(4);
 
     public enum Service {
-        POSTGRES("postgres"), ELASTICSEARCH("elasticsearch");
+        POSTGRES("postgres"), ELASTICSEARCH("elasticsearch"), KEYCLOAK("keycloak");
 
         private final String scriptName;
 
@@ -46,7 +46,7 @@ public final class TestServiceControl {
         return new TestServiceControl(Arrays.asList(command.trim().split("\\s+")));
     }
 
-    /** Stops the service (PostgreSQL: fast shutdown; Elasticsearch: SIGTERM) and returns once it has exited. */
+    /** Stops the service (PostgreSQL: fast shutdown; Elasticsearch, Keycloak: SIGTERM) and returns once it has exited. */
     public void stop(Service service) {
         run("stop", service);
     }

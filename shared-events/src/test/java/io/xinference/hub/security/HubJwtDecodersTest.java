@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -72,6 +73,17 @@ class HubJwtDecodersTest {
         assertThat(jwt.getClaimAsString("preferred_username")).isEqualTo("alice");
     }
 
+    @Test
+    void clocksThatDisagreeWithinTheSkewAreTolerated() throws Exception {
+        Instant now = Instant.now();
+        Duration within = HubJwtDecoders.CLOCK_SKEW.minusSeconds(10);
+        assertThat(decoder.decode(signed(realmKey, claims -> claims.issueTime(Date.from(now.plus(within))))))
+                .as("issued a little ahead of our clock").isNotNull();
+        assertThat(decoder.decode(signed(realmKey, claims -> claims
+                .issueTime(Date.from(now.minusSeconds(300))).expirationTime(Date.from(now.minus(within))))))
+                .as("expired a moment ago by our clock").isNotNull();
+    }
+
     static Stream<Arguments> hostileTokens() throws Exception {
         Instant now = Instant.now();
         String valid = signed(realmKey, claims -> claims);
@@ -89,7 +101,17 @@ class HubJwtDecodersTest {
                 Arguments.of("not yet valid", signed(realmKey, claims -> claims.notBeforeTime(Date.from(now.plusSeconds(3600))))),
                 Arguments.of("unknown key id", signed(strangerKey, claims -> claims)),
                 Arguments.of("tampered payload", parts[0] + "." + tamperedPayload + "." + parts[2]),
-                Arguments.of("garbage", "not-a-token"));
+                Arguments.of("garbage", "not-a-token"),
+                Arguments.of("no sub", signed(realmKey, claims -> claims.subject(null))),
+                Arguments.of("blank sub", signed(realmKey, claims -> claims.subject(" "))),
+                Arguments.of("no exp", signed(realmKey, claims -> claims.expirationTime(null))),
+                Arguments.of("a refresh token", signed(realmKey, claims -> claims.claim("typ", "Refresh"))),
+                Arguments.of("an ID token", signed(realmKey, claims -> claims.claim("typ", "ID"))),
+                Arguments.of("no typ", signed(realmKey, claims -> claims.claim("typ", null))),
+                Arguments.of("issued in the future beyond the skew", signed(realmKey, claims -> claims
+                        .issueTime(Date.from(now.plus(HubJwtDecoders.CLOCK_SKEW).plusSeconds(30))))),
+                Arguments.of("expired beyond the skew", signed(realmKey, claims -> claims
+                        .issueTime(Date.from(now.minusSeconds(300))).expirationTime(Date.from(now.minus(HubJwtDecoders.CLOCK_SKEW).minusSeconds(30))))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -100,7 +122,7 @@ class HubJwtDecodersTest {
 
     private static JWTClaimsSet.Builder claims(Instant now) {
         return new JWTClaimsSet.Builder().issuer(ISSUER).audience(List.of(AUDIENCE, "account")).subject("subject-1")
-                .claim("preferred_username", "alice").issueTime(Date.from(now))
+                .claim("preferred_username", "alice").claim("typ", "Bearer").issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(300)));
     }
 

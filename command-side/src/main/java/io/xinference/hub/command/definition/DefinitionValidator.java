@@ -12,6 +12,7 @@ import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
 import io.xinference.hub.events.ClientCompatibility;
 import io.xinference.hub.events.ModelType;
+import io.xinference.hub.names.ModelNameGrammar;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayDeque;
@@ -140,6 +141,10 @@ public class DefinitionValidator {
     private static List<Violation> nameAndTypeViolations(ModelType type, JsonNode definition, String expectedName) {
         List<Violation> violations = new ArrayList<>();
         JsonNode name = definition.path("model_name");
+        if (name.isTextual()) {
+            ModelNameGrammar.problemWith(name.asText())
+                    .ifPresent(rule -> violations.add(new Violation("/model_name", rule)));
+        }
         if (expectedName != null && name.isTextual() && !expectedName.equals(name.asText())) {
             violations.add(new Violation("/model_name",
                     "model_name is the model's identity and cannot change: expected \"" + expectedName + "\""));

@@ -1,5 +1,7 @@
 package io.xinference.hub.command.webhook;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -8,14 +10,17 @@ import java.util.List;
  *
  * @param status        PENDING (waiting for its first or next attempt), DELIVERED (a 2xx answer), FAILED (gave up)
  * @param redeliveryOf  the delivery this one repeats, if its owner asked for a redelivery
- * @param lastLatencyMs how long the last attempt took
+ * @param lastLatencyMs how long the last attempt took: kept for operators, never shown to the owner (timings of
+ *                      refused or unanswered attempts would tell what listens in the hub's network)
+ * @param lastError     the outcome's wording only: refused by policy, failed with HTTP n, no answer
  */
 public record Delivery(String id, String webhookId, String eventId, EventKind eventKind, String modelId,
                        String redeliveryOf, String status, int attempts, Instant nextAttemptAt, Integer lastStatus,
-                       String lastError, Long lastLatencyMs, Instant createdAt, Instant deliveredAt,
+                       String lastError, @JsonIgnore Long lastLatencyMs, Instant createdAt, Instant deliveredAt,
                        List<Attempt> attemptLog) {
 
-    /** One HTTP attempt: the answer's status (none when the receiver did not answer) and how long it took. */
-    public record Attempt(int attempt, Instant attemptedAt, Integer httpStatus, long latencyMs, String error) {
+    /** One HTTP attempt: the answer's status (none when the receiver did not answer) and its outcome. */
+    public record Attempt(int attempt, Instant attemptedAt, Integer httpStatus, @JsonIgnore long latencyMs,
+                          String error) {
     }
 }

@@ -2,6 +2,9 @@ package io.xinference.hub.command.webhook;
 
 import io.xinference.hub.command.outbox.OutboxMetrics;
 import io.xinference.hub.command.notification.MailOutbox;
+import io.xinference.hub.command.outbound.HostResolver;
+import io.xinference.hub.command.outbound.OutboundHttp;
+import io.xinference.hub.command.outbound.OutboundPolicy;
 import io.xinference.hub.command.notification.NotificationProperties;
 import io.xinference.hub.command.usercenter.TokenCipher;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,8 +46,8 @@ public class WebhookConfiguration {
 
     @Bean
     Webhooks webhooks(WebhookStore store, DeliveryStore deliveries, WebhookSecrets secrets,
-                      WebhookProperties properties) {
-        return new Webhooks(store, deliveries, secrets, properties, Clock.systemUTC());
+                      WebhookProperties properties, OutboundPolicy outbound) {
+        return new Webhooks(store, deliveries, secrets, properties, outbound, Clock.systemUTC());
     }
 
     @Bean
@@ -59,9 +62,11 @@ public class WebhookConfiguration {
     @ConditionalOnProperty(prefix = "hub.webhooks", name = "enabled", havingValue = "true", matchIfMissing = true)
     WebhookDeliveryWorker webhookDeliveryWorker(DeliveryStore deliveries, WebhookStore store, WebhookSecrets secrets,
                                                 MailOutbox mails, WebhookProperties properties,
-                                                PlatformTransactionManager transactions, OutboxMetrics metrics) {
+                                                PlatformTransactionManager transactions, OutboxMetrics metrics,
+                                                OutboundPolicy outbound) {
         return new WebhookDeliveryWorker(deliveries, store, secrets, mails, properties,
-                new TransactionTemplate(transactions), metrics, Clock.systemUTC());
+                new TransactionTemplate(transactions), metrics, Clock.systemUTC(),
+                new OutboundHttp(outbound, HostResolver.SYSTEM, properties.timeout()));
     }
 
 }

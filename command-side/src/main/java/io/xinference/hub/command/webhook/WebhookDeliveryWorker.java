@@ -9,11 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.xinference.hub.command.outbound.OutboundHttp;
+import io.xinference.hub.command.outbound.OutboundOutcome;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,11 +40,12 @@ public class WebhookDeliveryWorker implements OutboxFeature {
     private final WebhookProperties properties;
     private final TransactionOperations transactions;
     private final Clock clock;
-    private final HttpClient http;
+    private final OutboundHttp http;
 
+    /** @param http sends under the outbound policy: no redirects, checked addresses only */
     public WebhookDeliveryWorker(DeliveryStore deliveries, WebhookStore webhooks, WebhookSecrets secrets,
                                  MailOutbox mails, WebhookProperties properties, TransactionOperations transactions,
-                                 OutboxMetrics metrics, Clock clock) {
+                                 OutboxMetrics metrics, Clock clock, OutboundHttp http) {
         this.metrics = metrics;
         this.deliveries = deliveries;
         this.webhooks = webhooks;
@@ -54,9 +54,7 @@ public class WebhookDeliveryWorker implements OutboxFeature {
         this.properties = properties;
         this.transactions = transactions;
         this.clock = clock;
-        // receivers must answer where they were registered: a redirect could lead a signed body anywhere
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = http;
     }
 
     @Override
@@ -88,43 +86,39 @@ public class WebhookDeliveryWorker implements OutboxFeature {
         return attempted;
     }
 
+    /**
+     * One attempt. What is recorded as its error is the outcome's owner-facing wording only (refused by policy,
+     * failed with HTTP n, no answer): exception names and addresses stay in the operators' log.
+     */
     void attempt(DeliveryJob job) {
         int attempt = job.attempts() + 1;
         Instant started = clock.instant();
         long begin = System.nanoTime();
         Integer status = null;
-        String error = null;
+        String error;
         try {
-            HttpResponse<Void> response = http.send(request(job), HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
-            if (status < 200 || status >= 300) {
-                error = "the receiver answered " + status;
-            }
-        } catch (IOException e) {
-            error = "no answer: " + e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
+            OutboundOutcome outcome = http.post(job.url(), headers(job), job.body().getBytes(StandardCharsets.UTF_8));
+            status = outcome.httpStatus();
+            error = outcome.delivered() ? null : outcome.describe();
         } catch (RuntimeException e) {
-            error = "could not send: " + e.getMessage();
+            log.warn("webhook delivery {} could not be prepared", job.id(), e);
+            error = "not sent: the hub could not sign it";
         }
         long latencyMs = (System.nanoTime() - begin) / 1_000_000;
         record(job, attempt, started, status, error == null ? null : truncate(error), latencyMs);
     }
 
-    private HttpRequest request(DeliveryJob job) {
+    private Map<String, String> headers(DeliveryJob job) {
         String secret = secrets.open(webhooks.secretOf(job.webhookId()), job.webhookId());
         long timestamp = clock.instant().getEpochSecond();
-        return HttpRequest.newBuilder(URI.create(job.url()))
-                .timeout(properties.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Models-Hub-Webhooks/1")
-                .header(WebhookSignature.DELIVERY_HEADER, job.id())
-                .header(WebhookSignature.EVENT_HEADER, job.eventKind().wire())
-                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, job.body()))
-                .POST(HttpRequest.BodyPublishers.ofString(job.body()))
-                .build();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "Models-Hub-Webhooks/1");
+        headers.put(WebhookSignature.DELIVERY_HEADER, job.id());
+        headers.put(WebhookSignature.EVENT_HEADER, job.eventKind().wire());
+        headers.put(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
+        headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, job.body()));
+        return headers;
     }
 
     private void record(DeliveryJob job, int attempt, Instant at, Integer status, String error, long latencyMs) {

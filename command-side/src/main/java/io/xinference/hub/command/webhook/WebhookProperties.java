@@ -6,10 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * Webhooks ({@code hub.webhooks.*}).
+ * Webhooks ({@code hub.webhooks.*}). Which receivers may be reached is the outbound policy's ({@code hub.outbound.*}).
  *
  * @param enabled            {@code false} leaves the delivery process and worker out
- * @param allowLoopbackHttp  also accept {@code http://127.0.0.1...} receivers (tests, development); HTTPS otherwise
  * @param maxPerUser         webhooks one person may register
  * @param maxUrlLength       characters of a receiver URL
  * @param firstRetryDelay    back-off after the first failed attempt; doubles up to {@code maxRetryDelay}
@@ -19,14 +18,13 @@ import java.time.Duration;
  * @param logRetention       how long finished deliveries stay in the log
  */
 @ConfigurationProperties("hub.webhooks")
-public record WebhookProperties(Boolean enabled, Boolean allowLoopbackHttp, Integer maxPerUser, Integer maxUrlLength,
+public record WebhookProperties(Boolean enabled, Integer maxPerUser, Integer maxUrlLength,
                                 Duration firstRetryDelay, Duration maxRetryDelay,
                                 Integer maxAttempts, Integer pauseAfterFailures, Duration timeout,
                                 Duration logRetention) {
 
     public WebhookProperties {
         enabled = enabled == null || enabled;
-        allowLoopbackHttp = allowLoopbackHttp != null && allowLoopbackHttp;
         maxPerUser = maxPerUser == null ? 10 : maxPerUser;
         maxUrlLength = maxUrlLength == null ? 2048 : maxUrlLength;
         firstRetryDelay = firstRetryDelay == null ? Duration.ofSeconds(30) : firstRetryDelay;

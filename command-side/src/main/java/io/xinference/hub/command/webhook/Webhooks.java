@@ -1,6 +1,7 @@
 package io.xinference.hub.command.webhook;
 
 import io.xinference.hub.command.definition.Violation;
+import io.xinference.hub.command.outbound.OutboundPolicy;
 import io.xinference.hub.security.CurrentUser;
 import io.xinference.hub.security.HubPermission;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,11 +31,11 @@ public class Webhooks {
     private final Clock clock;
 
     public Webhooks(WebhookStore store, DeliveryStore deliveries, WebhookSecrets secrets,
-                    WebhookProperties properties, Clock clock) {
+                    WebhookProperties properties, OutboundPolicy outbound, Clock clock) {
         this.store = store;
         this.deliveries = deliveries;
         this.secrets = secrets;
-        this.urls = new WebhookUrlPolicy(properties.allowLoopbackHttp(), properties.maxUrlLength());
+        this.urls = new WebhookUrlPolicy(outbound, properties.maxUrlLength());
         this.properties = properties;
         this.clock = clock;
     }

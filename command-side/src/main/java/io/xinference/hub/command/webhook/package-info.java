@@ -27,10 +27,15 @@
  *   <li>Pausing: {@code pause-after-failures} (20) failed attempts in a row, across deliveries, pause the webhook and
  *   queue a mail to its owner in the same transaction. A paused webhook gets no new deliveries; its pending ones
  *   wait. {@code PUT} with {@code "active": true} resumes and forgets the failures.</li>
- *   <li>Limits: HTTPS only ({@code http://127.0.0.1} when {@code allow-loopback-http}, for tests), no IP literals of
- *   loopback, private or link-local networks, URL at most {@code max-url-length} (2048), at most
- *   {@code max-per-user} (10) webhooks, event kinds from {@link io.xinference.hub.command.webhook.EventKind}.
- *   Host names are not resolved at registration, so a name pointing into the hub's network is not caught.</li>
+ *   <li>Limits: receivers are reached only through {@link io.xinference.hub.command.outbound.OutboundHttp} under the
+ *   {@link io.xinference.hub.command.outbound.OutboundPolicy} ({@code hub.outbound.*}: HTTPS on 443 by default, no
+ *   loopback, private, link-local, ... address, names resolved and checked at every delivery, no redirects). A URL
+ *   the policy refuses without a lookup (IP literal, {@code localhost}, non-canonical host, scheme, port) is refused
+ *   at registration too. URL at most {@code max-url-length} (2048), at most {@code max-per-user} (10) webhooks,
+ *   event kinds from {@link io.xinference.hub.command.webhook.EventKind}.</li>
+ *   <li>What the owner sees of an attempt: delivered, refused by policy, failed with HTTP n, or no answer. Never an
+ *   exception, an address or a duration (they would make a webhook a scanner of the hub's network); the latency is
+ *   stored for operators only.</li>
  *   <li>The outbox processor starts at the head of the event stream the first time; models registered before are unknown
  *   to it, so their events reach only ALL_PUBLIC webhooks (when public).</li>
  * </ul>

@@ -119,6 +119,16 @@ class DefinitionValidatorTest {
                 .extracting(Violation::pointer).containsExactly("/model_name");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {".", "..", "...", ".cache", "-rf"})
+    void namesThatArePathSegmentsOrOptionsAreRefusedWithTheRule(String name) {
+        ObjectNode definition = RealFixtures.asSentByClient(ModelType.EMBEDDING);
+        definition.put("model_name", name);
+
+        assertThat(VALIDATOR.check(ModelType.EMBEDDING, definition, null).violations())
+                .containsExactly(new Violation("/model_name", io.xinference.hub.names.ModelNameGrammar.RULE));
+    }
+
     @Test
     void renamingThroughTheDefinitionIsRefused() {
         assertThat(VALIDATOR.check(ModelType.VIDEO, RealFixtures.asSentByClient(ModelType.VIDEO), "Wan2.2").violations())

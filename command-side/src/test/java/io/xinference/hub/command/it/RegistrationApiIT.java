@@ -75,6 +75,18 @@ class RegistrationApiIT extends CommandSideIT {
         assertThat(pointers(answer)).containsExactly("/definition/context_length", "/definition/model_lang");
     }
 
+    /** Names of dots were registered (201, even approved for paula) and could then never be opened by URL. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {".", "..", "...", ".cache", "-rf"})
+    void namesThatArePathSegmentsAreRefusedWithTheRule(String name) {
+        Api.Answer answer = register("paula", "embedding", "PUBLIC", fixtureNamed("embedding", name));
+
+        assertProblem(answer, 400, "invalid-definition");
+        assertThat(pointers(answer)).containsExactly("/definition/model_name");
+        assertThat(answer.body().path("errors").get(0).path("message").asText())
+                .isEqualTo(io.xinference.hub.names.ModelNameGrammar.RULE);
+    }
+
     @Test
     void audioDefinitionSentAsLlmIsRefused() {
         Api.Answer answer = register("alice", "llm", "PRIVATE", fixtureNamed("audio", uniqueName("voice")));

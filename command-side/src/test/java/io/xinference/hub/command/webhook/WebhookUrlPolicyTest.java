@@ -1,5 +1,7 @@
 package io.xinference.hub.command.webhook;
 
+import io.xinference.hub.command.outbound.OutboundPolicy;
+import io.xinference.hub.command.outbound.OutboundProperties;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -8,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class WebhookUrlPolicyTest {
 
-    private final WebhookUrlPolicy strict = new WebhookUrlPolicy(false, 100);
-    private final WebhookUrlPolicy forTests = new WebhookUrlPolicy(true, 100);
+    private final WebhookUrlPolicy strict = new WebhookUrlPolicy(new OutboundPolicy(OutboundProperties.defaults()), 100);
+    private final WebhookUrlPolicy forTests = new WebhookUrlPolicy(new OutboundPolicy(new OutboundProperties(
+            List.of("https", "http"), List.of("443", "1024-65535"), List.of("127.0.0.1/32"))), 100);
 
     @Test
     void httpsUrlsAreAccepted() {
@@ -17,11 +20,12 @@ class WebhookUrlPolicyTest {
     }
 
     @Test
-    void plainHttpIsRefusedUnlessLoopbackIsAllowedAndTheHostIsLoopback() {
-        assertThat(strict.problemWith("http://127.0.0.1:8080/hook")).contains("must be https");
+    void plainHttpIsRefusedUnlessConfiguredAndInternalAddressesUnlessTrusted() {
+        assertThat(strict.problemWith("http://127.0.0.1:8080/hook")).contains("the scheme must be https");
         assertThat(forTests.problemWith("http://127.0.0.1:8080/hook")).isEmpty();
-        assertThat(forTests.problemWith("http://example.com/hook")).isPresent();
-        assertThat(forTests.problemWith("http://localhost:8080/hook")).isPresent();
+        assertThat(forTests.problemWith("http://127.0.0.2:8080/hook")).contains("must not point at a loopback address");
+        assertThat(strict.problemWith("https://localhost/hook")).contains("must not point at a loopback address");
+        assertThat(strict.problemWith("https://ci.example.com:8443/hook")).contains("port 8443 is not allowed");
     }
 
     @Test
@@ -38,13 +42,15 @@ class WebhookUrlPolicyTest {
 
     @Test
     void httpsToTheHubsOwnMachineOrNetworkIsRefused() {
-        for (String url : List.of("https://127.0.0.1/hook", "https://10.1.2.3/hook", "https://192.168.0.10:8443/x",
+        for (String url : List.of("https://127.0.0.1/hook", "https://10.1.2.3/hook", "https://192.168.0.10/x",
                 "https://172.16.5.5/", "https://169.254.169.254/latest/meta-data", "https://0.0.0.0/",
-                "https://[::1]/hook", "https://[fd00::1]/hook", "https://[fe80::1]/hook")) {
-            assertThat(forTests.problemWith(url)).as(url).contains("must not point at a loopback, private or link-local address");
+                "https://[::1]/hook", "https://[fd00::1]/hook", "https://[fe80::1]/hook", "https://100.64.1.1/",
+                "https://[::ffff:10.0.0.1]/")) {
+            assertThat(strict.problemWith(url)).as(url).hasValueSatisfying(p -> assertThat(p).startsWith("must not point at a"));
         }
+        assertThat(strict.problemWith("https://127.1/")).as("not read as 127.0.0.1").isPresent();
         assertThat(strict.problemWith("https://8.8.8.8/hook")).isEmpty();
-        assertThat(strict.problemWith("https://[2001:db8::1]/hook")).isEmpty();
+        assertThat(strict.problemWith("https://[2606:4700::1111]/hook")).isEmpty();
     }
 
     @Test

@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Elasticsearch stops for 60 s while clients keep writing. The command side does not need it: every command
  * is answered 2xx. The projections stop advancing (their batches fail and are retried, not dead-lettered), the
  * admin view reports the growing lag, and once Elasticsearch is back the catalogue catches up with every
- * acknowledged version by itself. Elasticsearch is started again even when the test fails.
+ * acknowledged version by itself. While it is down, the query API answers a search at once with a 503 problem and
+ * {@code Retry-After}, Xinference's download keeps serving its last good body, and {@code /actuator/health} names
+ * Elasticsearch as what is down. Elasticsearch is started again even when the test fails.
  */
 class ElasticsearchOutageIT {
 
@@ -80,11 +82,20 @@ class ElasticsearchOutageIT {
                 "es-outage", 3, 2, Duration.ofMillis(100)).start();
         Instant down;
         Instant up;
+        HubHttp.Answer search;
+        HubHttp.Answer download;
+        HubHttp.Answer health;
+        HubHttp.Answer lastGoodDownload;
         try {
             Projections.sleep(Duration.ofSeconds(10));
+            lastGoodDownload = http.get(query.baseUrl() + "/api/models/download?model_type=llm", null);
             SERVICES.stop(Service.ELASTICSEARCH);
             down = Instant.now();
-            Projections.sleep(OUTAGE);
+            Projections.sleep(Duration.ofSeconds(5));
+            search = http.get(query.baseUrl() + "/api/catalogue/models?q=outage", stack.tokens().accessToken("bob"));
+            download = http.get(query.baseUrl() + "/api/models/download?model_type=llm", null);
+            health = http.get(query.baseUrl() + "/actuator/health", null);
+            Projections.sleep(OUTAGE.minusSeconds(5));
             SERVICES.start(Service.ELASTICSEARCH);
             up = Instant.now();
             Projections.sleep(Duration.ofSeconds(10));
@@ -126,6 +137,21 @@ class ElasticsearchOutageIT {
                 worst == null ? "none" : worst.eventsBehind() + " events / " + worst.seconds() + " s",
                 finalLag, lag.size());
 
+        System.out.printf("[ElasticsearchOutageIT] while down: search %d in %d ms (Retry-After %s), download %d in"
+                        + " %d ms, health %d: %s%n%n", search.status(), search.millis(), search.header("Retry-After"),
+                download.status(), download.millis(), health.status(), health.body().path("components"));
+        assertThat(search.status()).as("a search while Elasticsearch is down: " + search).isEqualTo(503);
+        assertThat(search.contentType()).contains("application/problem+json");
+        assertThat(search.header("Retry-After")).as("when to try again").isNotBlank();
+        assertThat(search.millis()).as("answered at once, no thread held").isLessThan(1000);
+        assertThat(lastGoodDownload.status()).isEqualTo(200);
+        assertThat(download.status()).as("Xinference's download keeps its last good body").isEqualTo(200);
+        assertThat(download.response().body()).isEqualTo(lastGoodDownload.response().body());
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.body().path("components").path("elasticsearch").path("status").asText())
+                .as("health says what is down").isEqualTo("DOWN");
+        assertThat(health.body().path("components").path("db").path("status").asText())
+                .as("and what is not").isEqualTo("UP");
         assertThat(failed).as("commands answered other than 2xx").isEmpty();
         assertThat(duringOutage).as("commands acknowledged while Elasticsearch was down").isPositive();
         assertThat(caughtUp).as("every acknowledged version in the catalogue within " + CATCH_UP_LIMIT

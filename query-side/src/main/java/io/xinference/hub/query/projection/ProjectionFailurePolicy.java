@@ -56,7 +56,7 @@ public class ProjectionFailurePolicy {
     }
 
     /** Axon processes a parked letter in a unit of work of its own that holds the letter as a resource. */
-    private static boolean isDeadLetterRetry() {
+    public static boolean isDeadLetterRetry() {
         return CurrentUnitOfWork.isStarted()
                 && CurrentUnitOfWork.get().resources().containsKey(DeadLetter.class.getName());
     }

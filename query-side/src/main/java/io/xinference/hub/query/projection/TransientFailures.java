@@ -36,7 +36,8 @@ public final class TransientFailures {
         return false;
     }
 
-    static boolean retryableStatus(int status) {
+    /** 429 or 5xx: Elasticsearch overloaded or failing, worth another attempt; any other 4xx is about the request. */
+    public static boolean retryableStatus(int status) {
         return status == 429 || status >= 500;
     }
 }

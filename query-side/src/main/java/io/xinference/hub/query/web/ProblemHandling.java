@@ -68,18 +68,23 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler({java.io.UncheckedIOException.class,
             co.elastic.clients.elasticsearch._types.ElasticsearchException.class,
             co.elastic.clients.transport.TransportException.class})
-    ProblemDetail backendUnavailable(Exception e) {
+    ResponseEntity<ProblemDetail> backendUnavailable(Exception e) {
         if (e instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException refused
                 && refused.status() == 400) {
             // only a forged cursor gets this far with values Elasticsearch cannot use
-            return validation("cursor", "the search request was refused: " + refused.error().reason());
+            return ResponseEntity.badRequest()
+                    .body(validation("cursor", "the search request was refused: " + refused.error().reason()));
         }
-        logger.warn("read model unavailable", e);
+        logger.warn("read model unavailable: " + e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "the search backend is unavailable; try again shortly");
         problem.setTitle("Service unavailable");
-        return problem;
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(problem);
     }
+
+    /** How long a client should wait after a 503: Elasticsearch restarts in tens of seconds. */
+    static final String RETRY_AFTER_SECONDS = "10";
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,

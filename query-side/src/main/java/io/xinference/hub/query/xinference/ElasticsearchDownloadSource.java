@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.xinference.hub.events.ModelStatus;
 import io.xinference.hub.events.ModelType;
 import io.xinference.hub.events.Visibility;
+import io.xinference.hub.names.ModelNameGrammar;
 import io.xinference.hub.query.catalogue.CatalogueDocument;
 import io.xinference.hub.query.elasticsearch.HubIndices;
 import org.springframework.stereotype.Component;
@@ -62,7 +63,10 @@ public class ElasticsearchDownloadSource implements DownloadSource {
                 }
                 List<Hit<CatalogueDocument>> hits = client.search(request.build(), CatalogueDocument.class)
                         .hits().hits();
-                hits.stream().map(Hit::source).filter(Objects::nonNull).forEach(documents::add);
+                // a name outside the grammar (stored before it was enforced) never reaches Xinference, which builds
+                // file paths from names; the admins' name check lists such models
+                hits.stream().map(Hit::source).filter(Objects::nonNull)
+                        .filter(d -> ModelNameGrammar.isValid(d.modelName())).forEach(documents::add);
                 if (hits.size() < PAGE) {
                     return documents;
                 }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.xinference.hub.events.ModelStatus;
 import io.xinference.hub.events.ModelType;
+import io.xinference.hub.names.ModelNameGrammar;
 import io.xinference.hub.query.catalogue.CatalogueDocument;
 import io.xinference.hub.query.catalogue.CatalogueFilters;
 import io.xinference.hub.query.catalogue.CatalogueReader;
@@ -147,9 +148,11 @@ public class XinferenceController {
 
     /** 404 when no live model holds the name, 403 MODEL_PRIVATE when one does but the caller may not see it. */
     private CatalogueDocument visibleByName(String name, CurrentUser user) {
-        if (name.length() > 200) {
-            throw new BadRequestException("model_name", "model_name too long");
-        }
+        // the registration's grammar: a name no model can have is bad input, not an absent model (and never a
+        // path: Xinference builds file paths from names)
+        ModelNameGrammar.problemWith(name).ifPresent(rule -> {
+            throw new BadRequestException("model_name", rule);
+        });
         CatalogueDocument document = reader.byName(name).filter(d -> d.status() != ModelStatus.DELETED)
                 .orElseThrow(() -> new NotFoundException("no model " + name));
         if (!document.visibleTo(user)) {

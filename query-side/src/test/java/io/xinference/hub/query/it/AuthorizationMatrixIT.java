@@ -15,9 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.http.HttpMethod;
-import org.springframework.mock.web.MockHttpServletResponse;
+import io.xinference.hub.devstack.KeycloakTokens;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,35 +34,23 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import static io.xinference.hub.security.HubPermission.ADMIN;
-import static io.xinference.hub.security.HubPermission.AUDIT_READ;
-import static io.xinference.hub.security.HubPermission.DELETE_ADVANCED;
-import static io.xinference.hub.security.HubPermission.DELETE_PUBLIC;
-import static io.xinference.hub.security.HubPermission.EXPIRE_ADVANCED;
-import static io.xinference.hub.security.HubPermission.EXPIRE_PUBLIC;
-import static io.xinference.hub.security.HubPermission.MANAGE_ANY_PUBLIC;
-import static io.xinference.hub.security.HubPermission.REGISTER_ENTERPRISE;
-import static io.xinference.hub.security.HubPermission.REGISTER_PRIVATE;
-import static io.xinference.hub.security.HubPermission.REGISTER_PUBLIC;
-import static io.xinference.hub.security.HubPermission.REVIEW_DECIDE;
-import static io.xinference.hub.security.HubPermission.REVIEW_LIST;
-import static io.xinference.hub.security.HubPermission.UPDATE_ADVANCED;
-import static io.xinference.hub.security.HubPermission.UPDATE_PUBLIC;
-import static io.xinference.hub.security.HubPermission.VIEW_ADVANCED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * The authorization matrix of query-side, as one table: <b>25 endpoints × 9 personas × cases (the 6 object cases
+ * The authorization matrix of query-side, as one table: <b>26 endpoints × 9 personas × cases (the 6 object cases
  * private, pending, public, enterprise, expired, deleted on the calls about one model, plus one case elsewhere) =
- * 60 rows, 540 cells</b> (asserted in {@link #theTableHasTheAdvertisedSize()}).
+ * 61 rows, 549 cells</b> (asserted in {@link #theTableHasTheAdvertisedSize()}).
  * <p>
  * Each row: {@code METHOD path | case | statuses}, in the persona order of {@link Persona}: anonymous, plain user,
  * owner (of the models), other user (a second plain user: the id swap), reviewer, public maintainer, enterprise
- * maintainer, auditor, admin. The personas are JWTs shaped like Keycloak's turned into permissions by the shared
- * converter (as in {@link VisibilityMatrixIT}, which checks search hits, totals and facets in depth); the admin
- * holds {@code hub-admin} alone. {@link #everyEndpointOfTheRunningAppHasRows()} reads {@code /v3/api-docs} and
- * fails for an endpoint without a row. Admin calls that would change something name an unknown object, so the
+ * maintainer, auditor, admin. Every cell is a real HTTP request to the running app with a real access token of the
+ * realm's demo user (bob as the plain and the other user, alice the owner, rita, paula, erin, audrey, adam), so the
+ * realm's role mapping, Keycloak's token shape and the resource server's checks are all part of it
+ * ({@link VisibilityMatrixIT} checks search hits, totals and facets in depth). The admin is adam, who holds every
+ * role of the realm, so the audit calls and the review queue are his too (hub-admin alone adds only the admin
+ * calls). {@link #everyEndpointOfTheRunningAppHasRows()} reads {@code /v3/api-docs} and fails for an endpoint
+ * without a row. Admin calls that would change something name an unknown object, so the
  * cell proves the permission check without side effects (400/404 for the admin, 403 for everyone else).
  * Auditors and admins see every model, in the catalogue as in the audit trail (the decision next to
  * {@code ModelGrants}). The shared visibility table ({@link VisibilityTable}) drives every object cell of the
@@ -65,25 +59,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixIT extends QuerySideITSupport {
 
-    private static final Actor OWNER = new Actor("authz-owner-" + RUN, "mona");
+    private static final KeycloakTokens TOKENS = KeycloakTokens.forTestServices();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Real demo users of the realm; alice owns the models (her real subject is written into their events). */
     enum Persona {
-        ANONYMOUS(Personas.of("anonymous", null)),
-        PLAIN_USER(Personas.of("plain-user", "authz-plain-" + RUN, REGISTER_PRIVATE)),
-        OWNER_(Personas.of("owner", OWNER.subject(), REGISTER_PRIVATE, REGISTER_PUBLIC, REGISTER_ENTERPRISE)),
-        OTHER_USER(Personas.of("other-user", "authz-other-" + RUN, REGISTER_PRIVATE)),
-        REVIEWER(Personas.of("reviewer", "authz-rita-" + RUN, REVIEW_LIST, REVIEW_DECIDE)),
-        PUBLIC_MAINTAINER(Personas.of("public-maintainer", "authz-paula-" + RUN, MANAGE_ANY_PUBLIC, UPDATE_PUBLIC,
-                DELETE_PUBLIC, EXPIRE_PUBLIC)),
-        ENTERPRISE_MAINTAINER(Personas.of("enterprise-maintainer", "authz-erin-" + RUN, UPDATE_ADVANCED,
-                DELETE_ADVANCED, EXPIRE_ADVANCED, VIEW_ADVANCED)),
-        AUDITOR(Personas.of("auditor", "authz-audrey-" + RUN, AUDIT_READ)),
-        ADMIN_(Personas.of("admin", "authz-adam-" + RUN, ADMIN));
+        ANONYMOUS(null), PLAIN_USER("bob"), OWNER_("alice"), OTHER_USER("bob"), REVIEWER("rita"),
+        PUBLIC_MAINTAINER("paula"), ENTERPRISE_MAINTAINER("erin"), AUDITOR("audrey"), ADMIN_("adam");
 
-        final Personas caller;
+        final String user;
 
-        Persona(Personas caller) {
-            this.caller = caller;
+        Persona(String user) {
+            this.user = user;
         }
     }
 
@@ -107,43 +94,44 @@ class AuthorizationMatrixIT extends QuerySideITSupport {
             GET /api/models/{name}                    | enterprise | 403 403 200 403 403 403 200 200 200
             GET /api/models/{name}                    | expired    | 403 403 200 403 403 200 403 200 200
             GET /api/models/{name}                    | deleted    | 404 404 404 404 404 404 404 404 404
-            GET /api/audit-trail/models/{modelId}/history   | private    | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/history   | pending    | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/history   | public     | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/history   | enterprise | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/history   | expired    | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/history   | deleted    | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/state     | private    | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/state     | pending    | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/state     | public     | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/state     | enterprise | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/state     | expired    | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/state     | deleted    | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/diff      | private    | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/diff      | pending    | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/diff      | public     | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/diff      | enterprise | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/diff      | expired    | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/diff      | deleted    | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/integrity | private    | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/integrity | pending    | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/integrity | public     | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/integrity | enterprise | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/integrity | expired    | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/models/{modelId}/integrity | deleted    | 401 403 403 403 403 403 403 200 403
+            GET /api/audit-trail/models/{modelId}/history   | private    | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/history   | pending    | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/history   | public     | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/history   | enterprise | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/history   | expired    | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/history   | deleted    | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/state     | private    | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/state     | pending    | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/state     | public     | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/state     | enterprise | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/state     | expired    | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/state     | deleted    | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/diff      | private    | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/diff      | pending    | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/diff      | public     | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/diff      | enterprise | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/diff      | expired    | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/diff      | deleted    | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/integrity | private    | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/integrity | pending    | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/integrity | public     | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/integrity | enterprise | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/integrity | expired    | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/models/{modelId}/integrity | deleted    | 401 403 403 403 403 403 403 200 200
             GET /api/catalogue/models                 | search     | 200 200 200 200 200 200 200 200 200
-            GET /api/catalogue/suggestions            | typed      | 200 200 200 200 200 200 200 200 200
+            GET /api/catalogue/suggestions            | search     | 200 200 200 200 200 200 200 200 200
             GET /api/catalogue/my-models              | own        | 401 200 200 200 200 200 200 200 200
-            GET /api/review-queue                     | queue      | 401 403 403 403 200 403 403 403 403
-            GET /api/audit-trail                      | trail      | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/model-names          | typed      | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/export               | a day      | 401 403 403 403 403 403 403 200 403
-            GET /api/audit-trail/integrity            | store      | 401 403 403 403 403 403 403 200 403
+            GET /api/review-queue                     | queue      | 401 403 403 403 200 403 403 403 200
+            GET /api/audit-trail                      | trail      | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/model-names          | names      | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/export               | a day      | 401 403 403 403 403 403 403 200 200
+            GET /api/audit-trail/integrity            | store      | 401 403 403 403 403 403 403 200 200
             GET /api/admin/projections                | list       | 401 403 403 403 403 403 403 403 200
             POST /api/admin/projections/{group}/dead-letters/retry | unknown group | 401 403 403 403 403 403 403 403 400
             DELETE /api/admin/projections/{group}/dead-letters/{modelId} | unknown group | 401 403 403 403 403 403 403 403 400
             POST /api/admin/rebuilds/{projection}     | unknown    | 401 403 403 403 403 403 403 403 400
             GET /api/admin/rebuilds                   | list       | 401 403 403 403 403 403 403 403 200
+            GET /api/admin/model-names                | list       | 401 403 403 403 403 403 403 403 200
             GET /api/admin/rebuilds/{id}              | unknown    | 401 403 403 403 403 403 403 403 404
             DELETE /api/admin/rebuilds/{id}           | unknown    | 401 403 403 403 403 403 403 403 404
             GET /api/models/download                  | llm        | 200 200 200 200 200 200 200 200 200
@@ -170,10 +158,11 @@ class AuthorizationMatrixIT extends QuerySideITSupport {
         Map<String, String> cases = Map.of("private", "PRIVATE:APPROVED", "pending", "PUBLIC:PENDING_REVIEW",
                 "public", "PUBLIC:APPROVED", "enterprise", "ENTERPRISE:APPROVED", "expired", "PUBLIC:EXPIRED",
                 "deleted", "PUBLIC:DELETED");
+        Actor owner = new Actor(subjectOf(TOKENS.accessToken("alice")), "alice");
         cases.forEach((kase, cell) -> {
             String[] parts = cell.split(":");
             EventStoreFixture.Model m = EventStoreFixture.model("authz" + RUN + "-" + kase, ModelType.LLM,
-                    Visibility.valueOf(parts[0]), OWNER);
+                    Visibility.valueOf(parts[0]), owner);
             ObjectNode definition = Fixtures.definition("llm");
             definition.put("model_name", m.name());
             events.registerWithStatus(m, definition, ModelStatus.valueOf(parts[1]));
@@ -185,9 +174,9 @@ class AuthorizationMatrixIT extends QuerySideITSupport {
 
     @Test
     void theTableHasTheAdvertisedSize() {
-        assertThat(ROWS.stream().map(Row::endpoint).distinct().count()).isEqualTo(25);
-        assertThat(ROWS).hasSize(60);
-        assertThat(ROWS.stream().mapToLong(row -> row.expected().size()).sum()).isEqualTo(540);
+        assertThat(ROWS.stream().map(Row::endpoint).distinct().count()).isEqualTo(26);
+        assertThat(ROWS).hasSize(61);
+        assertThat(ROWS.stream().mapToLong(row -> row.expected().size()).sum()).isEqualTo(549);
     }
 
     @Test
@@ -261,11 +250,23 @@ class AuthorizationMatrixIT extends QuerySideITSupport {
             case "GET /api/catalogue/suggestions", "GET /api/audit-trail/model-names" -> "?q=authz";
             default -> "";
         };
-        MockHttpServletResponse answer = mvc.perform(request(HttpMethod.valueOf(row.method()), path + query)
-                .with(persona.caller.token())).andReturn().getResponse();
-        assertThat(answer.getStatus()).as(row.endpoint() + " | " + row.kase() + " | " + persona + ": "
-                + answer.getContentAsString().substring(0, Math.min(300, answer.getContentAsString().length())))
-                .isEqualTo(expected);
+        HttpRequest.Builder call = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path + query))
+                .timeout(Duration.ofSeconds(30)).method(row.method(), HttpRequest.BodyPublishers.noBody());
+        if (persona.user != null) {
+            call.header("Authorization", "Bearer " + TOKENS.accessToken(persona.user));
+        }
+        HttpResponse<String> answer = HTTP.send(call.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(row.endpoint() + " | " + row.kase() + " | " + persona + ": "
+                + answer.body().substring(0, Math.min(300, answer.body().length()))).isEqualTo(expected);
+    }
+
+    private static String subjectOf(String accessToken) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(Base64.getUrlDecoder()
+                    .decode(accessToken.split("\\.")[1])).path("sub").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
 }

@@ -85,6 +85,50 @@ class DeadLetterIT extends QuerySideITSupport {
         assertThat(awaitCatalogue(poison.id(), 2).readme()).isEqualTo("third readme");
     }
 
+    /**
+     * A document Elasticsearch refuses as invalid (here a model name too long for a keyword: 400, document_parsing_exception)
+     * used to fail its batch at every retry, so its segment never moved again. Now its event is dead-lettered with
+     * Elasticsearch's reason and every projection catches up with the whole store.
+     */
+    @Test
+    void aDocumentElasticsearchRefusesIsDeadLetteredWithItsReasonAndTheSegmentMovesOn() throws Exception {
+        EventStoreFixture.Model refused = EventStoreFixture.model("immense-" + RUN + "-" + "x".repeat(40_000),
+                ModelType.RERANK, Visibility.PUBLIC, OWNER);
+        events.register(refused, definition(refused), ModelStatus.APPROVED, null);
+        EventStoreFixture.Model after = model("after-refused");
+        events.register(after, definition(after), ModelStatus.APPROVED, null);
+        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue("catalogue").orElseThrow();
+        try {
+            await().atMost(PROJECTION_WAIT).until(() -> queue.contains(refused.id()));
+            String cause = queue.deadLetterSequence(refused.id()).iterator().next().cause().orElseThrow().message();
+            assertThat(cause).contains("Elasticsearch refused the document", "400 document_parsing_exception",
+                    "[modelName]");
+            awaitCatalogue(after.id(), 0);
+            await().atMost(PROJECTION_WAIT).untilAsserted(() -> {
+                JsonNode status = json(mvc.perform(get("/api/admin/projections").with(ADMIN_USER.token()))
+                        .andReturn().getResponse().getContentAsString());
+                for (JsonNode group : status.findParents("group")) {
+                    assertThat(group.path("lag").path("eventsBehind").asLong())
+                            .as(group.path("group").asText() + " lag").isZero();
+                    assertThat(group.path("running").asBoolean()).isTrue();
+                }
+            });
+            assertThat(catalogueDocument(refused.id())).isEmpty();
+            // an admin's retry while the cause is still there keeps the letter parked, once
+            mvc.perform(post("/api/admin/projections/catalogue/dead-letters/retry").with(ADMIN_USER.token()));
+            assertThat(queue.sequenceSize(refused.id())).isEqualTo(1);
+        } finally {
+            // the other tests of this class retry whatever is parked: leave nothing behind
+            for (String group : new String[] {"catalogue", "review-queue", "audit-trail"}) {
+                processing.deadLetterQueue(group).ifPresent(parked -> {
+                    if (parked.contains(refused.id())) {
+                        parked.deadLetterSequence(refused.id()).forEach(letter -> parked.evict(letter));
+                    }
+                });
+            }
+        }
+    }
+
     private static EventStoreFixture.Model model(String name) {
         return EventStoreFixture.model(name + "-" + RUN, ModelType.RERANK, Visibility.PUBLIC, OWNER);
     }

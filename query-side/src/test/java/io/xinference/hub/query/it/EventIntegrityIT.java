@@ -8,6 +8,8 @@ import io.xinference.hub.events.ModelStatus;
 import io.xinference.hub.events.ModelType;
 import io.xinference.hub.events.Visibility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -72,6 +74,59 @@ class EventIntegrityIT extends QuerySideITSupport {
             jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", genuine, row.get("global_index"));
         }
         assertThat(ok(modelUrl).path("intact").asBoolean()).isTrue();
+    }
+
+    /**
+     * Every column of a stored event row is covered by its hash: an edit of any one of them (here as SQL an
+     * attacker with database access would run) is named by both verifications, at that row, as ALTERED.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "aggregate_identifier ; UPDATE domain_event_entry SET aggregate_identifier = 'another-model' WHERE global_index = ?",
+            "sequence_number      ; UPDATE domain_event_entry SET sequence_number = 1000 WHERE global_index = ?",
+            "type                 ; UPDATE domain_event_entry SET type = 'SomethingElse' WHERE global_index = ?",
+            "event_identifier     ; UPDATE domain_event_entry SET event_identifier = gen_random_uuid()::text WHERE global_index = ?",
+            "payload_type         ; UPDATE domain_event_entry SET payload_type = 'io.xinference.hub.events.ModelDeleted' WHERE global_index = ?",
+            "payload_revision     ; UPDATE domain_event_entry SET payload_revision = '99' WHERE global_index = ?",
+            "time_stamp           ; UPDATE domain_event_entry SET time_stamp = '2020-01-01T00:00:00Z' WHERE global_index = ?",
+            "meta_data            ; UPDATE domain_event_entry SET meta_data = meta_data || '\\x20'::bytea WHERE global_index = ?",
+            "payload              ; UPDATE domain_event_entry SET payload = payload || '\\x20'::bytea WHERE global_index = ?"})
+    void anEditOfAnyStoredColumnIsNamed(String column, String edit) throws Exception {
+        EventStoreFixture.Model m = EventStoreFixture.model("integrity-" + column.replace('_', '-') + "-" + RUN,
+                ModelType.RERANK, Visibility.PUBLIC, OWNER);
+        ObjectNode definition = Fixtures.definition("rerank");
+        definition.put("model_name", m.name());
+        events.register(m, definition, ModelStatus.APPROVED, null);
+        events.updateReadme(m, "a readme");
+        String modelUrl = "/api/audit-trail/models/" + m.id() + "/integrity";
+        await().atMost(PROJECTION_WAIT).until(() -> ok(modelUrl),
+                report -> report.path("eventsChecked").asLong() == 2 && report.path("intact").asBoolean());
+        Map<String, Object> genuine = jdbc.queryForMap("SELECT * FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND sequence_number = 1", m.id());
+        long globalIndex = ((Number) genuine.get("global_index")).longValue();
+
+        assertThat(jdbc.update(edit, globalIndex)).as(column).isEqualTo(1);
+        try {
+            Object edited = jdbc.queryForMap("SELECT " + column + " FROM domain_event_entry WHERE global_index = ?",
+                    globalIndex).get(column);
+            assertThat(java.util.Objects.deepEquals(edited, genuine.get(column))).as("the edit changed " + column)
+                    .isFalse();
+            for (String url : new String[]{modelUrl, "/api/audit-trail/integrity"}) {
+                JsonNode broken = ok(url).path("firstBroken");
+                assertThat(broken.path("problem").asText()).as(column + " at " + url).isEqualTo("ALTERED");
+                assertThat(broken.path("globalIndex").asLong()).as(column + " at " + url).isEqualTo(globalIndex);
+                assertThat(broken.path("eventId").asText()).isEqualTo(genuine.get("event_identifier"));
+                assertThat(broken.path("modelId").asText()).isEqualTo(m.id());
+            }
+        } finally {
+            jdbc.update("UPDATE domain_event_entry SET aggregate_identifier = ?, sequence_number = ?, type = ?,"
+                            + " event_identifier = ?, payload_type = ?, payload_revision = ?, time_stamp = ?,"
+                            + " meta_data = ?, payload = ? WHERE global_index = ?",
+                    genuine.get("aggregate_identifier"), genuine.get("sequence_number"), genuine.get("type"),
+                    genuine.get("event_identifier"), genuine.get("payload_type"), genuine.get("payload_revision"),
+                    genuine.get("time_stamp"), genuine.get("meta_data"), genuine.get("payload"), globalIndex);
+        }
+        assertThat(ok(modelUrl).path("intact").asBoolean()).as("restored").isTrue();
     }
 
     @Test

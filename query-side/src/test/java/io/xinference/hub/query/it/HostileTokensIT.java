@@ -24,7 +24,7 @@ class HostileTokensIT extends QuerySideITSupport {
         String real = tokens.accessToken("rita");
         Map<String, String> attacks = HostileTokens.forTestServices().from(real);
 
-        assertThat(attacks).hasSize(10);
+        assertThat(attacks).hasSize(15);
         for (Map.Entry<String, String> attack : attacks.entrySet()) {
             for (String path : new String[] {"/api/catalogue/my-models", "/api/review-queue", "/api/catalogue/models"}) {
                 MockHttpServletResponse answer = call(path, attack.getValue());

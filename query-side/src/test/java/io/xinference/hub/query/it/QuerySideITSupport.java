@@ -27,9 +27,10 @@ import static org.awaitility.Awaitility.await;
  * One Spring context for every integration test of this module (same configuration → Spring's context cache),
  * against the real PostgreSQL and Elasticsearch that {@code ./hub test} started. Each test run gets its own
  * PostgreSQL schema (fresh event store, tokens and dead letters) and its own index prefix, so runs never see each
- * other's events or documents.
+ * other's events or documents. Most tests call through MockMvc; the app also listens on a random port for those
+ * that must go over HTTP ({@link #port}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 // metrics and tracing as in production (Spring's tests leave them out by default): MetricsIT scrapes them
 @AutoConfigureObservability
@@ -63,6 +64,8 @@ public abstract class QuerySideITSupport {
 
     @Autowired
     protected MockMvc mvc;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    protected int port;
     @Autowired
     protected EventStoreFixture events;
     @Autowired

@@ -7,6 +7,8 @@ import io.xinference.hub.events.Actor;
 import io.xinference.hub.events.ModelStatus;
 import io.xinference.hub.events.ModelType;
 import io.xinference.hub.events.Visibility;
+import io.xinference.hub.names.ModelNameGrammar;
+import io.xinference.hub.security.HubPermission;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,6 +38,7 @@ class XinferenceApiIT extends QuerySideITSupport {
 
     private static final Actor OWNER = new Actor("xi-owner-" + RUN, "xena");
     private static final Personas VIEWER = Personas.of("viewer", "xi-viewer-" + RUN, VIEW_ADVANCED);
+    private static final Personas ADMIN = Personas.of("admin", "xi-admin-" + RUN, HubPermission.ADMIN);
 
     /** type → the fixture model (registered under its real name) */
     private final Map<String, EventStoreFixture.Model> fixtures = new HashMap<>();
@@ -176,6 +179,37 @@ class XinferenceApiIT extends QuerySideITSupport {
         JsonNode viewerList = json(mvc.perform(get("/api/models?query=" + enterprise.name()).with(VIEWER.token()))
                 .andReturn().getResponse().getContentAsString());
         assertThat(viewerList.path("data").findValuesAsText("model_name")).contains(enterprise.name());
+    }
+
+    /**
+     * One grammar of names with registration: a name no model may have is a 400 problem stating the rule (dots
+     * once reached the lookups as "URL not normalized" and Xinference as a path); a model stored before the rule
+     * (here written straight into the event store) is listed by the admins' check, and only for admins.
+     */
+    @Test
+    void namesOutsideTheGrammarAre400AndLegacyOnesAreListedForAdmins() throws Exception {
+        for (String path : List.of("/api/models/download?model_name=..", "/api/models/download?model_name=.",
+                "/api/models/download?model_name=-rf", "/api/models/.cache")) {
+            MockHttpServletResponse refused = mvc.perform(get(path)).andReturn().getResponse();
+            assertThat(refused.getStatus()).as(path).isEqualTo(400);
+            JsonNode error = json(refused.getContentAsString()).path("errors").get(0);
+            assertThat(error.path("pointer").asText()).as(path).isEqualTo("model_name");
+            assertThat(error.path("message").asText()).as(path).isEqualTo(ModelNameGrammar.RULE);
+        }
+        EventStoreFixture.Model legacy = EventStoreFixture.model(".legacy-" + RUN, ModelType.LLM, Visibility.PUBLIC,
+                OWNER);
+        awaitCatalogue(legacy.id(), events.registerWithStatus(legacy, llm(legacy.name()), ModelStatus.APPROVED));
+
+        JsonNode check = json(mvc.perform(get("/api/admin/model-names").with(ADMIN.token())).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(check.path("rule").asText()).isEqualTo(ModelNameGrammar.RULE);
+        assertThat(check.path("offenders").findValuesAsText("modelName")).contains(legacy.name())
+                .allSatisfy(name -> assertThat(ModelNameGrammar.isValid(name)).isFalse());
+        assertThat(check.path("offenders").findValuesAsText("modelName")).doesNotContain("QwQ-32B");
+        assertThat(mvc.perform(get("/api/admin/model-names").with(VIEWER.token())).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
+        assertThat(byName(json(download("llm", null, null).getContentAsString())).keySet())
+                .as("public and approved, but its name never reaches Xinference").doesNotContain(legacy.name());
     }
 
     private EventStoreFixture.Model hide(Visibility visibility, ModelStatus status, String label) {

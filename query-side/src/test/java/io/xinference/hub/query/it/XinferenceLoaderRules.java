@@ -28,7 +28,7 @@ final class XinferenceLoaderRules {
             String at = type + ":" + name + ": ";
             if (!entry.path("updated_at").isIntegralNumber()) violations.add(at + "updated_at missing or not an integer");
             if (entry.has("is_builtin")) violations.add(at + "is_builtin present");
-            if (!name.matches("^[A-Za-z0-9._-]+$")) violations.add(at + "bad model_name");
+            if (!io.xinference.hub.names.ModelNameGrammar.isValid(name)) violations.add(at + "bad model_name");
             if (!type.equals("image") && entry.path("version").asInt() != 2) violations.add(at + "version is not 2");
             switch (type) {
                 case "llm" -> {
