@@ -174,11 +174,11 @@ export function ModelAuditTools({ modelId, modelName }: { modelId: string; model
           </p>
           <details open>
             <summary>Definition</summary>
-            <pre className="state-json">{JSON.stringify(state.model.definition, null, 2)}</pre>
+            <pre className="state-json" tabIndex={0}>{JSON.stringify(state.model.definition, null, 2)}</pre>
           </details>
           <details>
             <summary>README</summary>
-            <pre className="state-json state-readme">{String(state.model.readme ?? '')}</pre>
+            <pre className="state-json state-readme" tabIndex={0}>{String(state.model.readme ?? '')}</pre>
           </details>
         </div>
       )}

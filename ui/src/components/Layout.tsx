@@ -22,7 +22,7 @@ export function Layout() {
         Skip to content
       </a>
       <header className="topbar">
-        <Link to="/" className="brand" aria-label="Models Hub home">
+        <Link to="/" className="brand">
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>
             <span className="brand-prefix">Xinference </span>
@@ -51,11 +51,12 @@ export function Layout() {
         <div className="account">
           {session ? (
             <details className="avatar-menu" ref={menu}>
-              <summary aria-label={`Account menu for ${session.username}`}>
+              <summary>
                 <span className="avatar" aria-hidden="true">
                   {session.displayName.slice(0, 1).toUpperCase()}
                 </span>
                 <span className="avatar-name">{session.username}</span>
+                <span className="sr-only">{`${session.username}, account menu`}</span>
               </summary>
               <ul role="menu">
                 <li role="none">

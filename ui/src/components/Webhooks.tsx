@@ -238,7 +238,7 @@ function DeliveryLog({ hook }: { hook: Webhook }) {
               <th scope="col">Status</th>
               <th scope="col">Attempts</th>
               <th scope="col">Last answer</th>
-              <th scope="col" />
+              <th scope="col"><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
           <tbody>

@@ -29,4 +29,9 @@ describe('renderMarkdown', () => {
   it('is empty for no README', () => {
     expect(renderMarkdown(null)).toBe('');
   });
+
+  it('gives images without alt text an empty one (decoration, not an unnamed graphic)', () => {
+    expect(renderMarkdown('<img src="a.png">')).toContain('alt=""');
+    expect(renderMarkdown('![logo](b.png)')).toContain('alt="logo"');
+  });
 });

@@ -137,7 +137,7 @@ export function Admin() {
                 <th scope="col">Processing group</th>
                 <th scope="col">State</th>
                 <th scope="col">Parked sequences</th>
-                <th scope="col" />
+                <th scope="col"><span className="sr-only">Actions</span></th>
               </tr>
             </thead>
             <tbody>

@@ -246,7 +246,6 @@ export function Audit() {
                     className="muted"
                     to={`/audit?modelId=${encodeURIComponent(e.modelId)}${e.modelName ? `&modelName=${encodeURIComponent(e.modelName)}` : ''}`}
                     title={`Version ${e.sequence} of this model: open its timeline`}
-                    aria-label={`version ${e.sequence}, open the timeline of ${e.modelName ?? e.modelId}`}
                   >
                     v{e.sequence}
                   </Link>

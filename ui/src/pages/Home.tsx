@@ -17,7 +17,7 @@ const FACET_GROUPS: { key: string; label: string; signedIn?: boolean; label_of?:
 ];
 const FILTER_KEYS = FACET_GROUPS.map((g) => g.key);
 const PAGE_SIZE = '24';
-const SEARCH_DELAY_MS = 60;
+const SEARCH_DELAY_MS = 30;
 
 export function Home() {
   const { api, session } = useHub();

@@ -220,14 +220,14 @@ function QueueItem({ item, canDecide, onDecided }: { item: ReviewQueueItem; canD
           {submittedDefinition != null && (
             <div className="review-split">
               <div>
-                <h3>Definition</h3>
-                <pre className="json small">
+                <h2 className="h3">Definition</h2>
+                <pre className="json small" tabIndex={0} aria-label="Submitted definition">
                   <code>{JSON.stringify(submittedDefinition, null, 2)}</code>
                 </pre>
               </div>
               <div>
-                <h3>README</h3>
-                <article className="markdown small" dangerouslySetInnerHTML={{ __html: readme }} />
+                <h2 className="h3">README</h2>
+                <article className="markdown small" tabIndex={0} aria-label="Submitted README" dangerouslySetInnerHTML={{ __html: readme }} />
               </div>
             </div>
           )}
@@ -303,7 +303,7 @@ function Changes({ item }: { item: ReviewQueueItem }) {
   const paths = item.changedPaths ?? [];
   return (
     <section className="changes" aria-label="What changed since the last approval">
-      <h3>What changed since the last approval</h3>
+      <h2 className="h3">What changed since the last approval</h2>
       {paths.length === 0 && !item.readmeChanged && <p className="muted">Nothing changed.</p>}
       {paths.length > 0 && (
         <div className="chips">
