@@ -1,8 +1,9 @@
 package io.xinference.hub.command.model;
 
 /**
- * The names in use, case-insensitively, by models that are not deleted. Implementations write in the command's
- * transaction, so a name is claimed exactly when the registration's events are stored.
+ * The names in use, case-insensitively, by models that are not deleted. Implementations change the names in the
+ * command's own unit of work (the app: one event-sourced aggregate per name), so a name is claimed exactly when the
+ * registration's events are stored, and released exactly when the deletion's are.
  */
 public interface ModelNames {
 

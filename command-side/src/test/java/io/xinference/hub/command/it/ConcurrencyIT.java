@@ -32,8 +32,10 @@ class ConcurrencyIT extends CommandSideIT {
         assertThat(answers).filteredOn(answer -> answer.status() == 409)
                 .hasSize(WRITERS - 1)
                 .allSatisfy(answer -> assertThat(answer.body().path("type").asText()).endsWith("name-taken"));
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM model_name_claim WHERE name_key = ?", Integer.class,
-                name.toLowerCase())).isEqualTo(1);
+        // the name's aggregate in the event store holds exactly one claim
+        assertThat(jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?",
+                String.class, "model-name:" + name.toLowerCase())).singleElement().asString()
+                .endsWith("ModelNameClaimed");
     }
 
     @Test

@@ -183,7 +183,8 @@ class ModelLifecycleApiIT extends CommandSideIT {
     }
 
     private com.fasterxml.jackson.databind.node.ObjectNode definitionOf(String id) {
-        String name = jdbc.queryForObject("SELECT model_name FROM model_name_claim WHERE model_id = ?", String.class, id);
+        String name = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'modelName'"
+                + " FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, id);
         return fixtureNamed("llm", name);
     }
 

@@ -34,7 +34,8 @@ final class StoreFacts {
                 FROM domain_event_entry e
                 WHERE e.aggregate_identifier IN (
                     SELECT aggregate_identifier FROM domain_event_entry
-                    WHERE sequence_number = 0 AND convert_from(payload, 'UTF8')::jsonb ->> 'modelName' LIKE ?)
+                    WHERE sequence_number = 0 AND payload_type LIKE '%ModelRegistered'
+                      AND convert_from(payload, 'UTF8')::jsonb ->> 'modelName' LIKE ?)
                 ORDER BY e.aggregate_identifier, e.sequence_number""")) {
             select.setString(1, namePrefix + "%");
             try (ResultSet rows = select.executeQuery()) {

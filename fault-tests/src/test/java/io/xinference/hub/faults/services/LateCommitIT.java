@@ -167,7 +167,8 @@ class LateCommitIT {
         String modelName = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         String templateName;
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT model_name FROM model_name_claim WHERE model_id = ?")) {
+                "SELECT convert_from(payload, 'UTF8')::jsonb ->> 'modelName' FROM domain_event_entry"
+                        + " WHERE aggregate_identifier = ? AND sequence_number = 0")) {
             statement.setString(1, templateId);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();

@@ -95,12 +95,12 @@ class PostgresRestartIT {
         List<String> lost = new ArrayList<>();
         try (Connection db = stack.openConnection()) {
             for (WriteLoad.Sent call : created) {
-                if (stored(db, call.modelName(), call.idempotencyKey()) != Stored.EVERYTHING) {
+                if (stored(db, call.modelName()) != Stored.EVERYTHING) {
                     lost.add(call.modelName());
                 }
             }
             for (WriteLoad.Sent call : unavailable) {
-                Stored stored = stored(db, call.modelName(), call.idempotencyKey());
+                Stored stored = stored(db, call.modelName());
                 if (stored == Stored.PARTIAL) {
                     partial.add(call.modelName());
                 } else if (stored == Stored.EVERYTHING) {
@@ -120,7 +120,7 @@ class PostgresRestartIT {
         }
         try (Connection db = stack.openConnection()) {
             for (WriteLoad.Sent call : unavailable) {
-                assertThat(stored(db, call.modelName(), call.idempotencyKey())).as(call.modelName())
+                assertThat(stored(db, call.modelName())).as(call.modelName())
                         .isEqualTo(Stored.EVERYTHING);
             }
             assertThat(orphans(db)).isEmpty();
@@ -154,31 +154,39 @@ class PostgresRestartIT {
         assertThat(partial).as("half-applied registrations").isEmpty();
     }
 
-    /** The name claim, the completed idempotency receipt and the registration event of one registration. */
-    private static Stored stored(Connection db, String name, String idempotencyKey) throws SQLException {
-        String claimed = single(db, "SELECT model_id FROM model_name_claim WHERE name_key = ?", name.toLowerCase());
-        String receipt = single(db, "SELECT model_id FROM registration_idempotency WHERE idempotency_key = ?"
-                + " AND version IS NOT NULL", idempotencyKey);
-        String reserved = single(db, "SELECT model_id FROM registration_idempotency WHERE idempotency_key = ?",
-                idempotencyKey);
-        String modelId = claimed != null ? claimed : reserved;
+    /**
+     * The name claim, the idempotency receipt and the registration event of one registration, all in the event store:
+     * the name's aggregate ({@code ModelNameClaimed}), the key's aggregate ({@code RegistrationKeyUsed}, found by the
+     * model name it answered, since its identifier is a hash of caller and key) and the model's first event.
+     */
+    private static Stored stored(Connection db, String name) throws SQLException {
+        String claimed = single(db, "SELECT " + PAYLOAD + " ->> 'modelId' FROM domain_event_entry"
+                + " WHERE aggregate_identifier = ? AND payload_type LIKE '%ModelNameClaimed'"
+                + " ORDER BY sequence_number DESC LIMIT 1", "model-name:" + name.toLowerCase());
+        String receipt = single(db, "SELECT " + PAYLOAD + " ->> 'modelId' FROM domain_event_entry"
+                + " WHERE payload_type LIKE '%RegistrationKeyUsed' AND " + PAYLOAD + " ->> 'modelName' = ?", name);
+        String modelId = claimed != null ? claimed : receipt;
         String event = modelId == null ? null : single(db, "SELECT aggregate_identifier FROM domain_event_entry"
                 + " WHERE aggregate_identifier = ? AND sequence_number = 0", modelId);
-        if (claimed == null && reserved == null && event == null) {
+        if (claimed == null && receipt == null && event == null) {
             return Stored.NOTHING;
         }
         boolean complete = claimed != null && receipt != null && event != null && claimed.equals(receipt);
         return complete ? Stored.EVERYTHING : Stored.PARTIAL;
     }
 
+    private static final String PAYLOAD = "convert_from(payload, 'UTF8')::jsonb";
+
     private static Set<String> orphans(Connection db) throws SQLException {
         Set<String> orphans = new HashSet<>();
         try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(
-                "SELECT c.model_id FROM model_name_claim c WHERE NOT EXISTS (SELECT 1 FROM domain_event_entry e"
+                "WITH claims AS (SELECT " + PAYLOAD + " ->> 'modelId' AS model_id FROM domain_event_entry"
+                        + " WHERE payload_type LIKE '%ModelNameClaimed')"
+                        + " SELECT c.model_id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM domain_event_entry e"
                         + " WHERE e.aggregate_identifier = c.model_id AND e.sequence_number = 0)"
                         + " UNION SELECT e.aggregate_identifier FROM domain_event_entry e WHERE e.sequence_number = 0"
                         + " AND e.payload_type LIKE '%ModelRegistered' AND NOT EXISTS (SELECT 1 FROM"
-                        + " model_name_claim c WHERE c.model_id = e.aggregate_identifier)")) {
+                        + " claims c WHERE c.model_id = e.aggregate_identifier)")) {
             while (rows.next()) {
                 orphans.add(rows.getString(1));
             }
