@@ -71,7 +71,7 @@ test('search finds the start of names and of the words inside them, highlighted,
   await page.goto(env.ui + '/');
   await page.locator('.model-card').first().waitFor();
   const timings = [];
-  for (const [query, first] of [['CosyV', DEMO.audio], ['Wan2', DEMO.video], ['bge-rer', DEMO.rerank], ['Image', DEMO.image]]) {
+  for (const [query, first] of [['CosyV', DEMO.audio], ['Wan2', DEMO.video], ['bge-rer', DEMO.rerank], ['Qwen-Im', DEMO.image]]) {
     timings.push(await typeAndTime(page, query, first));
     // the typed part of the name is marked
     await page.locator(`.model-card[data-model-name="${first}"] .model-name mark`).first().waitFor();
@@ -85,6 +85,9 @@ test('search finds the start of names and of the words inside them, highlighted,
   if (loadPerCore <= 1.5) assert.ok(median < budget, `median ${median} ms over ${budget} ms, all ${timings}`);
   else console.log(`search timing not asserted: load ${loadPerCore.toFixed(1)} per core; median ${median.toFixed(0)} ms`);
 
+  // a word inside a name (other tests' e2e-image-* models share the word, so only its presence is checked)
+  await page.locator('#search').fill('Image');
+  await page.locator(`.model-card[data-model-name="${DEMO.image}"] .model-name mark`).waitFor();
   // every word must match: a nonsense word next to a real one finds nothing
   await page.locator('#search').fill('qwen zebra');
   await page.getByText('No models match').waitFor();

@@ -57,12 +57,23 @@ export function Home() {
   useEffect(() => {
     if (text === q) return;
     // short enough that results render within 150 ms of the last keystroke, long enough to skip mid-word requests
-    const timer = setTimeout(() => update({ q: text || undefined, sort: undefined }), SEARCH_DELAY_MS);
+    const timer = setTimeout(() => {
+      pushed.current = text;
+      update({ q: text || undefined, sort: undefined });
+    }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
 
-  useEffect(() => setText(q), [q]);
+  // the box follows the address only when it changed from elsewhere (back, a link): never echo our own update back
+  // into the box while the person keeps typing, which would drop the keys typed since
+  const pushed = useRef(q);
+  useEffect(() => {
+    if (q !== pushed.current) {
+      pushed.current = q;
+      setText(q);
+    }
+  }, [q]);
 
   // names completing what is typed, offered by the browser's own accessible list (datalist)
   useEffect(() => {
