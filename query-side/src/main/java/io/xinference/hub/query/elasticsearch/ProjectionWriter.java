@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,18 +66,29 @@ public class ProjectionWriter {
     }
 
     public void write(Collection<? extends VersionedDocument<?>> documents) {
-        List<VersionedDocument<?>> all = new ArrayList<>(documents);
-        List<String> refused = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += MAX_OPERATIONS) {
-            writeChunk(all.subList(from, Math.min(all.size(), from + MAX_OPERATIONS)), refused);
-        }
+        Map<String, String> refused = writeKeepingRefusals(documents);
         if (!refused.isEmpty()) {
             throw new ProjectionWriteException("Elasticsearch refused " + refused.size() + " document(s): "
-                    + String.join("; ", refused));
+                    + String.join("; ", refused.values()));
         }
     }
 
-    private void writeChunk(List<VersionedDocument<?>> documents, List<String> unparked) {
+    /**
+     * Writes like {@link #write} but answers the documents Elasticsearch refused as invalid and that could not be
+     * dead-lettered (id → Elasticsearch's reason) instead of failing. A rebuild uses it: the live projection
+     * parked the events behind such documents and moved on, so the rebuild records them as skipped and moves on
+     * too, instead of failing on the same document every time it is run.
+     */
+    public Map<String, String> writeKeepingRefusals(Collection<? extends VersionedDocument<?>> documents) {
+        List<VersionedDocument<?>> all = new ArrayList<>(documents);
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (int from = 0; from < all.size(); from += MAX_OPERATIONS) {
+            writeChunk(all.subList(from, Math.min(all.size(), from + MAX_OPERATIONS)), refused);
+        }
+        return refused;
+    }
+
+    private void writeChunk(List<VersionedDocument<?>> documents, Map<String, String> unparked) {
         if (documents.isEmpty()) {
             return;
         }
@@ -114,7 +126,7 @@ public class ProjectionWriter {
         }
         for (int i : invalid) {
             if (!park(documents.get(i), items.get(i))) {
-                unparked.add(describe(items.get(i)));
+                unparked.put(documents.get(i).id(), describe(items.get(i)));
             }
         }
     }

@@ -123,8 +123,17 @@ final class FoldWorker implements Runnable, RebuildFold.Documents {
                 }
                 rebuild.eventDone();
             }
-            writer.write(writes.values());
-            writes.forEach((id, document) -> recent.put(id, document.body()));
+            Map<String, String> refused = writer.writeKeepingRefusals(writes.values());
+            refused.forEach((id, reason) -> {
+                // the live projection dead-lettered the event behind this document; a rebuild records it and goes on
+                rebuild.eventSkipped();
+                log.warn("rebuild skipped document {}: {}", id, reason);
+            });
+            writes.forEach((id, document) -> {
+                if (!refused.containsKey(document.id())) {
+                    recent.put(id, document.body());
+                }
+            });
         } catch (RuntimeException e) {
             failure = e;
         } finally {

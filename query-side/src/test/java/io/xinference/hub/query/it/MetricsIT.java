@@ -10,6 +10,7 @@ import io.xinference.hub.events.Visibility;
 import io.xinference.hub.query.catalogue.CatalogueDocument;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -81,7 +82,10 @@ class MetricsIT extends QuerySideITSupport {
         } finally {
             doCallRealMethod().when(documentReader).find(any(), any(), any());
         }
-        processing.sequencedDeadLetterProcessor("catalogue").orElseThrow().processAny();
+        // this model's letters only: other tests of the shared store leave letters parked for good (DeadLetterIT)
+        processing.sequencedDeadLetterProcessor("catalogue").orElseThrow().process(letter ->
+                letter.message() instanceof DomainEventMessage<?> event
+                        && poison.id().equals(event.getAggregateIdentifier()));
         await().atMost(PROJECTION_WAIT).until(() -> value("hub_processor_dead_letters", catalogue)
                 .orElse(-1) == before);
     }

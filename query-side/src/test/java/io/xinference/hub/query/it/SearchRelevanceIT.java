@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import static io.xinference.hub.security.HubPermission.REGISTER_PRIVATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -35,6 +36,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class SearchRelevanceIT extends QuerySideITSupport {
 
     private static final Actor OWNER = new Actor("relevance-" + RUN, "relevance" + RUN);
+    /**
+     * The owner reads their own private copies of the demo models: public copies would give Xinference's download
+     * (XinferenceApiIT, same store) two approved public models of one name, a state the hub's unique names never
+     * allow.
+     */
+    private static final Personas READER = Personas.of("relevance", OWNER.subject(), REGISTER_PRIVATE);
 
     @BeforeAll
     void registerTheDemoCatalogue() {
@@ -42,7 +49,7 @@ class SearchRelevanceIT extends QuerySideITSupport {
             ObjectNode definition = fixture.getValue();
             ModelType type = ModelType.fromWire(fixture.getKey()).orElseThrow();
             EventStoreFixture.Model m = EventStoreFixture.model(definition.path("model_name").asText(), type,
-                    Visibility.PUBLIC, OWNER);
+                    Visibility.PRIVATE, OWNER);
             events.register(m, definition, ModelStatus.APPROVED, null);
             long version = events.updateReadme(m, DemoData.readmeFor(fixture.getKey(), definition));
             awaitCatalogue(m.id(), version);
@@ -110,7 +117,7 @@ class SearchRelevanceIT extends QuerySideITSupport {
         assertThat(names).contains("Wan2.1-1.3B");
         suggestions.forEach(s -> assertThat(s.path("highlighted").asText()).contains("\uE000"));
         assertThat(ok("/api/catalogue/suggestions?q=").isEmpty()).isTrue();
-        MockHttpServletResponse tooMany = mvc.perform(get("/api/catalogue/suggestions?q=wan&size=500"))
+        MockHttpServletResponse tooMany = mvc.perform(get("/api/catalogue/suggestions?q=wan&size=500").with(READER.token()))
                 .andReturn().getResponse();
         assertThat(tooMany.getStatus()).isEqualTo(400);
         assertThat(tooMany.getContentAsString()).contains("size");
@@ -131,7 +138,7 @@ class SearchRelevanceIT extends QuerySideITSupport {
     }
 
     private JsonNode ok(String url) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get(url)).andReturn().getResponse();
+        MockHttpServletResponse response = mvc.perform(get(url).with(READER.token())).andReturn().getResponse();
         assertThat(response.getStatus()).as(url + " " + response.getContentAsString()).isEqualTo(200);
         return json(response.getContentAsString());
     }
