@@ -114,7 +114,14 @@ class ElasticsearchClusterIT {
             missing = projections.missing(acked);
         }
         JsonNode health = cluster.awaitHealth("green", 3);
+        // every acknowledged version is in the catalogue now, but a segment's token moves only with its next
+        // batch: the lag read at this instant can still count the last event; it must come down to 0
         JsonNode status = projections.status(stack.tokens().accessToken("adam"));
+        Instant lagDeadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (anyLag(status) && Instant.now().isBefore(lagDeadline)) {
+            Projections.sleep(Duration.ofSeconds(1));
+            status = projections.status(stack.tokens().accessToken("adam"));
+        }
         Map<String, Long> perNode = new java.util.LinkedHashMap<>();
         for (ElasticsearchCluster.Node node : cluster.nodes()) {
             // each node answers from its own shard copies where it holds one (primary or replica)
@@ -149,5 +156,14 @@ class ElasticsearchClusterIT {
             assertThat(projection.path("running").asBoolean()).as(group + " running").isTrue();
             assertThat(projection.path("lag").path("eventsBehind").asLong()).as(group + " lag").isZero();
         }
+    }
+
+    private static boolean anyLag(JsonNode status) {
+        for (String group : GROUPS) {
+            if (Projections.group(status, group).path("lag").path("eventsBehind").asLong() != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }
