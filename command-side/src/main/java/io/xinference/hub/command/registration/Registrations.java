@@ -4,6 +4,7 @@ import io.xinference.hub.command.definition.DefinitionValidator;
 import io.xinference.hub.command.model.ModelChanged;
 import io.xinference.hub.command.model.ModelPolicy;
 import io.xinference.hub.command.model.RegisterModel;
+import io.xinference.hub.command.web.StoreUnavailable;
 import io.xinference.hub.events.ClientCompatibility;
 import io.xinference.hub.events.registry.RegistrationKeyUsed;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -50,7 +51,8 @@ class Registrations {
             } catch (IdempotencyKeyReusedException refused) {
                 throw refused;
             } catch (RuntimeException failure) {
-                if (attempt >= ATTEMPTS || !lostARace(failure, command, keyId)) {
+                // an unreachable store is no race, and asking it who won would wait for a connection again
+                if (attempt >= ATTEMPTS || StoreUnavailable.isCause(failure) || !lostARace(failure, command, keyId)) {
                     throw failure;
                 }
             }

@@ -129,6 +129,23 @@ class AxonServerRegistrationTest {
     }
 
     @Test
+    void anUnreachableStoreIsNotAskedWhoWonSoTheCallerHearsAt503AtOnce() {
+        RegistryReads reads = mock(RegistryReads.class);
+        Registrations withReads = new Registrations(commands, reads, new DefinitionValidator(),
+                TransactionOperations.withoutTransaction());
+        RuntimeException down = new IllegalStateException("no connection",
+                new java.sql.SQLTransientConnectionException("Connection is not available, request timed out"));
+        doAnswer(invocation -> {
+            throw down;
+        }).when(commands).sendAndWait(any());
+
+        assertThat(catchThrowable(() -> withReads.register(registration(), null, null))).isSameAs(down);
+        verify(commands, times(1)).sendAndWait(any());
+        // each read would wait the pool's connection timeout again (PostgresRestartIT saw 15 s instead of 5)
+        org.mockito.Mockito.verifyNoInteractions(reads);
+    }
+
+    @Test
     void anyOtherFailureIsNotSentAgain() {
         RegisterModel command = registration();
         RuntimeException down = new IllegalStateException("AXONIQ-4003 no connection");
